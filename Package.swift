@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "GradStep",
+  products: [
+    .library(name: "Autodiff", targets: ["Autodiff"]),
+    .library(name: "GraphProgram", targets: ["GraphProgram"]),
+    .library(name: "GraphLayout", targets: ["GraphLayout"]),
+    .library(name: "Visualizer", targets: ["Visualizer"]),
+    .executable(name: "gradstep", targets: ["gradstep"]),
+    .executable(name: "gradstep-bench", targets: ["gradstep-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    .target(name: "Autodiff"),
+    .target(name: "GraphProgram", dependencies: ["Autodiff"]),
+    .target(name: "GraphLayout"),
+    .target(name: "Visualizer", dependencies: ["Autodiff", "GraphLayout"]),
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    .target(name: "TerminalUI", dependencies: ["Visualizer", "CNcursesw"]),
+    .executableTarget(
+      name: "gradstep",
+      dependencies: [
+        "Autodiff", "GraphProgram", "Visualizer", "TerminalUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "gradstep-bench",
+      dependencies: ["Autodiff", "GraphProgram", "GraphLayout", "Visualizer"]
+    ),
+    .testTarget(
+      name: "AutodiffTests",
+      dependencies: [
+        "Autodiff",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
+    .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"]),
+    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// GraphLayout module: filled in by its issue.

@@ -1,0 +1,1 @@
+// GraphProgram module: filled in by its issue.

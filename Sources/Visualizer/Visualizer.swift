@@ -1,0 +1,1 @@
+// Visualizer module: filled in by its issue.
