@@ -1,0 +1,54 @@
+/// The functions and variables that lead to some outputs, in a fixed evaluation order.
+///
+/// Functions are in topological order (every function after the creators of its inputs), found by a
+/// depth-first walk from the outputs that visits inputs in argument order; variables are in order of
+/// first appearance (each function's inputs, then its outputs). The walk is iterative, so a
+/// 1,000,000-function chain is fine, and it depends on nothing but the graph's structure.
+public struct ComputationGraph {
+  /// The functions, in an order in which they could have been evaluated.
+  public let functions: [Function]
+  /// Every variable reached, leaves included.
+  public let variables: [Variable]
+  /// The variables the walk started from.
+  public let outputs: [Variable]
+
+  /// Walks the graph that produced `outputs`.
+  public init(outputs: [Variable]) {
+    self.outputs = outputs
+    var order = [Function]()
+    var visited = Set<ObjectIdentifier>()
+    var stack = [(function: Function, nextInput: Int)]()
+    for output in outputs {
+      guard let creator = output.creator, visited.insert(ObjectIdentifier(creator)).inserted else { continue }
+      stack.append((creator, 0))
+      while let (function, nextInput) = stack.last {
+        if nextInput == function.inputs.count {
+          order.append(function)
+          stack.removeLast()
+          continue
+        }
+        stack[stack.count - 1].nextInput += 1
+        if let creator = function.inputs[nextInput].creator, visited.insert(ObjectIdentifier(creator)).inserted {
+          stack.append((creator, 0))
+        }
+      }
+    }
+    functions = order
+    var seen = Set<ObjectIdentifier>()
+    var variables = [Variable]()
+    func add(_ variable: Variable) {
+      if seen.insert(ObjectIdentifier(variable)).inserted { variables.append(variable) }
+    }
+    for function in order {
+      function.inputs.forEach(add)
+      function.outputs.compactMap { $0 }.forEach(add)
+    }
+    outputs.forEach(add)
+    self.variables = variables
+  }
+
+  /// Walks the graph that produced `output`.
+  public init(output: Variable) {
+    self.init(outputs: [output])
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = cos(x).
+public final class Cos: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.cos) }
+
+  /// `[−sin(x)]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { -Foundation.sin($0) }] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "cos(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "−sin(\(names[0]))·gy" }
+}
+
+/// `Cos()(x)`: y = cos(x).
+public func cos(_ x: Variable) -> Variable { Cos()(x) }

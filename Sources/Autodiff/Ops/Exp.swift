@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = eˣ, as the seed's `Exp`.
+public final class Exp: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.exp) }
+
+  /// `[exp(x)]`: d(eˣ)/dx = eˣ.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Foundation.exp)] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "exp(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "exp(\(names[0]))·gy" }
+}
+
+/// `Exp()(x)`: y = eˣ, as the seed's `Exp`.
+public func exp(_ x: Variable) -> Variable { Exp()(x) }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = ln(x), the natural logarithm.
+public final class Log: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.log) }
+
+  /// `[1/x]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / $0 }] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "log(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "(1/\(names[0]))·gy" }
+}
+
+/// `Log()(x)`: y = ln(x), the natural logarithm.
+public func log(_ x: Variable) -> Variable { Log()(x) }

@@ -1,0 +1,20 @@
+/// y = −x.
+public final class Neg: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { -x }
+
+  /// `[−1]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(-1)] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "−\(names[0])" }
+
+  /// The local gradient in symbols.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "−gy" }
+}
+
+/// `Neg()(x)`: y = −x.
+public func neg(_ x: Variable) -> Variable { Neg()(x) }

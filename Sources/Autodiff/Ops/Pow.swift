@@ -1,0 +1,27 @@
+/// y = xᶜ for a constant exponent c.
+public final class Pow: ElementwiseFunction {
+  /// The constant exponent.
+  public let exponent: Double
+
+  /// A power function with the given constant exponent.
+  public init(_ exponent: Double) {
+    self.exponent = exponent
+  }
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.power(exponent) }
+
+  /// `[c, xᶜ⁻¹]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(exponent), x.power(exponent - 1)] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "\(names[0])^\(formatConstant(exponent))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String {
+    "\(formatConstant(exponent))·\(names[0])^\(formatConstant(exponent - 1))·gy"
+  }
+}
+
+/// `Pow(c)(x)`: y = xᶜ for a constant exponent c.
+public func pow(_ x: Variable, _ exponent: Double) -> Variable { Pow(exponent)(x) }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = max(x, 0), the rectified linear unit.
+public final class ReLU: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map { max($0, 0) } }
+
+  /// `[1 where x > 0, else 0]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { $0 > 0 ? 1 : 0 }] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "relu(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "(\(names[0]) > 0)·gy" }
+}
+
+/// `ReLU()(x)`: y = max(x, 0), the rectified linear unit.
+public func relu(_ x: Variable) -> Variable { ReLU()(x) }

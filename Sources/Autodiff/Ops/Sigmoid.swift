@@ -1,0 +1,27 @@
+import Foundation
+
+/// y = σ(x) = 1/(1 + e⁻ˣ), the logistic sigmoid.
+public final class Sigmoid: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map(logistic) }
+
+  /// `[σ(x)·(1 − σ(x))]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { logistic($0) * (1 - logistic($0)) }] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "sigmoid(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "σ(\(names[0]))·(1 − σ(\(names[0])))·gy" }
+}
+
+/// `Sigmoid()(x)`: y = σ(x) = 1/(1 + e⁻ˣ), the logistic sigmoid.
+public func sigmoid(_ x: Variable) -> Variable { Sigmoid()(x) }
+
+/// The logistic function 1/(1 + e⁻ˣ), computed without overflow for large |x|.
+func logistic(_ x: Double) -> Double {
+  x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
+}

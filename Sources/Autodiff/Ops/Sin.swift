@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = sin(x).
+public final class Sin: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.sin) }
+
+  /// `[cos(x)]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Foundation.cos)] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "sin(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "cos(\(names[0]))·gy" }
+}
+
+/// `Sin()(x)`: y = sin(x).
+public func sin(_ x: Variable) -> Variable { Sin()(x) }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = √x.
+public final class Sqrt: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.sqrt) }
+
+  /// `[1/(2√x)]`.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / (2 * Foundation.sqrt($0)) }] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "sqrt(\(names[0]))" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "1/(2·sqrt(\(names[0])))·gy" }
+}
+
+/// `Sqrt()(x)`: y = √x.
+public func sqrt(_ x: Variable) -> Variable { Sqrt()(x) }

@@ -1,0 +1,22 @@
+import Foundation
+
+/// y = x², as the seed's `Square`.
+public final class Square: ElementwiseFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ x: Tensor) -> Tensor { x.map { $0 * $0 } }
+
+  /// `[2, x]`: d(x²)/dx = 2x.
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(2), x] }
+
+  /// The forward computation in symbols, with the input's name.
+  override public func expression(_ names: [String]) -> String { "\(names[0])²" }
+
+  /// The local gradient in symbols, with the input's name.
+  override public func gradientFormula(input index: Int, names: [String]) -> String { "2·\(names[0])·gy" }
+}
+
+/// `Square()(x)`: y = x², as the seed's `Square`.
+public func square(_ x: Variable) -> Variable { Square()(x) }

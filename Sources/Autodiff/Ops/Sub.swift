@@ -1,0 +1,24 @@
+/// y = a − b, with broadcasting.
+public final class Sub: BinaryFunction {
+  /// Creates the function, not yet called.
+  override public init() {}
+
+  /// The forward computation, element by element.
+  override public func apply(_ a: Tensor, _ b: Tensor) -> Tensor { a - b }
+
+  /// Input 0: `gy`; input 1: `−gy`.
+  override public func localFactors(input index: Int, _ a: Tensor, _ b: Tensor, _ gy: Tensor) -> [Tensor] {
+    index == 0 ? [gy] : [Tensor(-1), gy]
+  }
+
+  /// The forward computation in symbols, with the inputs' names.
+  override public func expression(_ names: [String]) -> String { "\(names[0]) − \(names[1])" }
+
+  /// The local gradient in symbols, with the inputs' names.
+  override public func gradientFormula(input index: Int, names: [String]) -> String {
+    index == 0 ? "gy" : "−gy"
+  }
+}
+
+/// `Sub()(a, b)`: y = a − b, with broadcasting.
+public func sub(_ a: Variable, _ b: Variable) -> Variable { Sub()(a, b) }

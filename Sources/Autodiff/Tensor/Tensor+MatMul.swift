@@ -1,0 +1,37 @@
+extension Tensor {
+  /// The matrix product of two 2-d tensors, `(m, k) × (k, n) → (m, n)`.
+  ///
+  /// A 1-d right operand is a column vector (`(m, k) × (k,) → (m,)`) and a 1-d left operand a row
+  /// vector (`(k,) × (k, n) → (n,)`), as NumPy's `matmul`.
+  /// - Throws: `ShapeError` when the inner lengths differ or an operand is not 1-d or 2-d.
+  public func matmul(_ other: Tensor) throws(ShapeError) -> Tensor {
+    let outShape = try Tensor.matmulShape(shape, other.shape)
+    let left = rank == 1 ? [1, shape[0]] : shape
+    let right = other.rank == 1 ? [other.shape[0], 1] : other.shape
+    let (m, k, n) = (left[0], left[1], right[1])
+    var values = Array(repeating: 0.0, count: m * n)
+    for row in 0..<m {
+      for inner in 0..<k {
+        let factor = scalars[row * k + inner]
+        for column in 0..<n { values[row * n + column] += factor * other.scalars[inner * n + column] }
+      }
+    }
+    return Tensor(shape: outShape, scalars: values)
+  }
+
+  /// The shape `matmul(_:)` produces, or the error it would throw.
+  public static func matmulShape(_ a: [Int], _ b: [Int]) throws(ShapeError) -> [Int] {
+    guard (1...2).contains(a.count), (1...2).contains(b.count) else {
+      throw ShapeError(
+        operation: "MatMul", shapes: [a, b],
+        reason: "operands must be 1-d or 2-d, got \(formatShape(a)) and \(formatShape(b))")
+    }
+    let inner = a.count == 1 ? a[0] : a[1]
+    guard inner == b[0] else {
+      throw ShapeError(
+        operation: "MatMul", shapes: [a, b],
+        reason: "inner lengths differ: \(formatShape(a)) × \(formatShape(b)) (\(inner) ≠ \(b[0]))")
+    }
+    return (a.count == 2 ? [a[0]] : []) + (b.count == 2 ? [b[1]] : [])
+  }
+}
