@@ -166,3 +166,26 @@ private func _cos(_ x: Double) -> Double { cos(Variable(x)).data.scalar! }
     #expect(Square().gradientFormula(input: 0, names: ["x"]) == "2·x·gy")
   }
 }
+
+@Suite struct GraphGradientCheckTests {
+  @Test func checkingAnExistingGraphReproducesTheSeedNumbers() {
+    let x = Variable(0.5, name: "x")
+    let y = square(exp(square(x)))
+    y.backward()
+    let check = gradientCheck(of: y, inputs: [x])
+    #expect(check.entries.count == 1)
+    #expect(check.entries[0].backprop == 3.297442541400256)
+    #expect(abs(check.entries[0].numerical - 3.297442541350115) < 1e-12)
+    #expect(check.passed)
+    #expect(y.data == Tensor(1.648721270700128))
+  }
+
+  @Test func checkingAGraphWithTensorInputsHonoursTheLimit() {
+    let w = Variable(Tensor([[1, 2], [3, 4]]))
+    let v = Variable(Tensor([0.5, -0.25]))
+    let y = sum(tanh(matmul(w, v)))
+    y.backward()
+    #expect(gradientCheck(of: y, inputs: [w, v]).passed)
+    #expect(gradientCheck(of: y, inputs: [w, v], limit: 3).entries.count == 3)
+  }
+}

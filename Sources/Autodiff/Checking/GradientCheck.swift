@@ -25,7 +25,7 @@ public struct GradientCheck: Sendable {
   public var absoluteTolerance: Double
   /// The relative tolerance.
   public var relativeTolerance: Double
-  /// Every element of every input, input by input, in row-major order.
+  /// The elements checked, input by input, in row-major order.
   public var entries: [Entry]
 
   /// Whether `entry` is within tolerance (`abs ≤ atol + rtol·|numerical|`, as NumPy's `allclose`).
@@ -38,6 +38,40 @@ public struct GradientCheck: Sendable {
 
   /// The largest absolute error over all entries.
   public var maxAbsoluteError: Double { entries.map(\.absoluteError).max() ?? 0 }
+
+  /// Compares `grads` (backprop, one per input; `nil` counts as zeros) with the central difference
+  /// of `total`, the sum of the outputs as a function of all inputs, for each element of each input,
+  /// up to `limit` elements in all.
+  init(
+    inputs: [Tensor], grads: [Tensor?], eps: Double, absoluteTolerance: Double, relativeTolerance: Double,
+    limit: Int?, total: ([Tensor]) -> Double
+  ) {
+    var entries = [Entry]()
+    outer: for (position, input) in inputs.enumerated() {
+      for element in 0..<input.count {
+        if let limit, entries.count >= limit { break outer }
+        let value = input.scalars[element]
+        func shifted(_ newValue: Double) -> Double {
+          var shiftedInputs = inputs
+          shiftedInputs[position] = input.replacing(elementAt: element, with: newValue)
+          return total(shiftedInputs)
+        }
+        let numerical = (shifted(value + eps) - shifted(value - eps)) / (2 * eps)
+        let backprop = grads[position]?.scalars[element] ?? 0
+        entries.append(
+          Entry(input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical))
+      }
+    }
+    self.init(
+      eps: eps, absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, entries: entries)
+  }
+
+  private init(eps: Double, absoluteTolerance: Double, relativeTolerance: Double, entries: [Entry]) {
+    self.eps = eps
+    self.absoluteTolerance = absoluteTolerance
+    self.relativeTolerance = relativeTolerance
+    self.entries = entries
+  }
 }
 
 /// Checks backprop against the numerical gradient for a function of several tensor inputs.
@@ -52,23 +86,24 @@ public func gradientCheck(
 ) -> GradientCheck {
   let leaves = inputs.map { Variable($0) }
   build(leaves).backward()
-  var entries = [GradientCheck.Entry]()
-  for (position, input) in inputs.enumerated() {
-    let grad = leaves[position].grad ?? Tensor.zeros(like: input)
-    for element in 0..<input.count {
-      let value = input.scalars[element]
-      func total(_ shifted: Double) -> Double {
-        var shiftedInputs = inputs
-        shiftedInputs[position] = input.replacing(elementAt: element, with: shifted)
-        return build(shiftedInputs.map { Variable($0) }).data.scalars.reduce(0, +)
-      }
-      let numerical = (total(value + eps) - total(value - eps)) / (2 * eps)
-      entries.append(
-        .init(
-          input: position, index: input.index(ofElement: element), backprop: grad.scalars[element],
-          numerical: numerical))
-    }
-  }
   return GradientCheck(
-    eps: eps, absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, entries: entries)
+    inputs: inputs, grads: leaves.map(\.grad), eps: eps, absoluteTolerance: absoluteTolerance,
+    relativeTolerance: relativeTolerance, limit: nil
+  ) { build($0.map { Variable($0) }).data.scalars.reduce(0, +) }
+}
+
+/// Checks the gradients a backward pass left in `inputs` against central differences of the graph
+/// that produced `output`, replaying its functions' `forward` with one input element shifted at a time
+/// (the graph itself is not changed). Checks at most `limit` elements in all.
+public func gradientCheck(
+  of output: Variable, inputs: [Variable], eps: Double = 1e-6, absoluteTolerance: Double = 1e-6,
+  relativeTolerance: Double = 1e-5, limit: Int? = nil
+) -> GradientCheck {
+  let graph = ComputationGraph(output: output)
+  return GradientCheck(
+    inputs: inputs.map(\.data), grads: inputs.map(\.grad), eps: eps, absoluteTolerance: absoluteTolerance,
+    relativeTolerance: relativeTolerance, limit: limit
+  ) { values in
+    graph.evaluate(replacing: inputs, with: values)[0].scalars.reduce(0, +)
+  }
 }

@@ -52,3 +52,19 @@ public struct ComputationGraph {
     self.init(outputs: [output])
   }
 }
+
+extension ComputationGraph {
+  /// The outputs' values when `leaves` hold `values` instead of their data, computed by replaying
+  /// every function's `forward` in order; no variable is changed.
+  public func evaluate(replacing leaves: [Variable], with values: [Tensor]) -> [Tensor] {
+    var current = [ObjectIdentifier: Tensor]()
+    for (leaf, value) in zip(leaves, values) { current[ObjectIdentifier(leaf)] = value }
+    for function in functions {
+      let ys = function.forward(function.inputs.map { current[ObjectIdentifier($0)] ?? $0.data })
+      for (output, y) in zip(function.outputs, ys) {
+        if let output { current[ObjectIdentifier(output)] = y }
+      }
+    }
+    return outputs.map { current[ObjectIdentifier($0)] ?? $0.data }
+  }
+}
