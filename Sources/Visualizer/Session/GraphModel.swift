@@ -1,0 +1,95 @@
+import Autodiff
+
+/// An Autodiff graph flattened into numbered nodes for the screens: variables `0..<variables.count`
+/// and functions after them, each with a label and its connections. Numbering follows the
+/// evaluation order, so it never depends on memory addresses.
+public struct GraphModel {
+  /// A variable node.
+  public struct VariableNode {
+    /// The variable.
+    public let variable: Variable
+    /// Its name, or `v<number>` when it has none.
+    public let label: String
+    /// The function that produced it (an index into `functions`), `nil` for an input.
+    public let creator: Int?
+    /// The functions that take it as an input, in evaluation order (a function appears once per use).
+    public internal(set) var consumers: [Int]
+    /// Whether it is a leaf (no creator).
+    public var isLeaf: Bool { creator == nil }
+  }
+
+  /// A function node.
+  public struct FunctionNode {
+    /// The function.
+    public let function: Function
+    /// The op's name (`Square`).
+    public var label: String { function.name }
+    /// Its inputs (indices into `variables`), in argument order; repeated when a variable is used twice.
+    public let inputs: [Int]
+    /// Its outputs (indices into `variables`).
+    public let outputs: [Int]
+  }
+
+  /// The variables, in order of first appearance in the evaluation order.
+  public let variables: [VariableNode]
+  /// The functions, in evaluation order.
+  public let functions: [FunctionNode]
+  /// The output variable (the one backward starts from).
+  public let output: Int
+  private let variableIndex: [ObjectIdentifier: Int]
+  private let functionIndex: [ObjectIdentifier: Int]
+
+  /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
+  /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used.
+  public init(output: Variable, functionOrder: [Function]? = nil) {
+    let graph = ComputationGraph(output: output)
+    let order = functionOrder ?? graph.functions
+    var variableIndex = [ObjectIdentifier: Int]()
+    var variables = [Variable]()
+    func index(of variable: Variable) -> Int {
+      if let known = variableIndex[ObjectIdentifier(variable)] { return known }
+      variableIndex[ObjectIdentifier(variable)] = variables.count
+      variables.append(variable)
+      return variables.count - 1
+    }
+    var creators = [Int: Int]()
+    var functions = [FunctionNode]()
+    for (position, function) in order.enumerated() {
+      let inputs = function.inputs.map(index(of:))
+      let outputs = function.outputs.compactMap { $0 }.map(index(of:))
+      for produced in outputs { creators[produced] = position }
+      functions.append(FunctionNode(function: function, inputs: inputs, outputs: outputs))
+    }
+    let outputIndex = index(of: output)
+    var nodes = variables.enumerated().map { position, variable in
+      VariableNode(
+        variable: variable, label: variable.name ?? "v\(position)", creator: creators[position], consumers: [])
+    }
+    for (position, function) in functions.enumerated() {
+      for input in function.inputs where nodes[input].consumers.last != position {
+        nodes[input].consumers.append(position)
+      }
+    }
+    self.variables = nodes
+    self.functions = functions
+    self.output = outputIndex
+    self.variableIndex = variableIndex
+    self.functionIndex = Dictionary(
+      uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($1.function), $0) })
+  }
+
+  /// The number of `variable` in this graph, `nil` when it is not part of it.
+  public func index(of variable: Variable) -> Int? { variableIndex[ObjectIdentifier(variable)] }
+
+  /// The number of `function` in this graph, `nil` when it is not part of it.
+  public func index(of function: Function) -> Int? { functionIndex[ObjectIdentifier(function)] }
+
+  /// The number of nodes, variables and functions together.
+  public var nodeCount: Int { variables.count + functions.count }
+
+  /// The node number of function `index` (functions come after the variables).
+  public func nodeID(function index: Int) -> Int { variables.count + index }
+
+  /// The leaves, in order: the graph's inputs (constants included).
+  public var leaves: [Int] { variables.indices.filter { variables[$0].isLeaf } }
+}

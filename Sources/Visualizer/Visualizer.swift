@@ -1,1 +1,0 @@
-// Visualizer module: filled in by its issue.
