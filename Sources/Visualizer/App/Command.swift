@@ -1,0 +1,57 @@
+/// Everything a user can ask of the app; keys map to commands, and `AppState.update` applies them.
+public enum Command: Equatable, Sendable {
+  /// One step forward in the timeline.
+  case next
+  /// One step back.
+  case previous
+  /// Back to step 0.
+  case start
+  /// To the last forward step.
+  case forwardEnd
+  /// To the last step (backward done, gradient check shown).
+  case end
+  /// Select the next node for the inspector (after the last, back to following the active step).
+  case selectNext
+  /// Select the previous node.
+  case selectPrevious
+  /// Select node `id` (variables first, then functions), or clear the selection with `nil`.
+  case select(Int?)
+  /// Show or hide the help overlay.
+  case toggleHelp
+  /// Switch between left-to-right and top-to-bottom layout.
+  case toggleOrientation
+  /// Move the view of the graph by whole cells.
+  case pan(dx: Int, dy: Int)
+  /// Go back to following the active step (undo panning).
+  case recenter
+  /// Collapse chains of single-input functions into one box, or expand them again.
+  case toggleCollapse
+  /// Leave the app.
+  case quit
+
+  /// The command bound to `key`, `nil` when the key does nothing. Clicks are mapped by the screen,
+  /// which knows where the nodes are.
+  public init?(key: Key) {
+    switch key {
+    case .character("n"), .character("l"), .right, .character(" "), .enter: self = .next
+    case .character("p"), .character("h"), .left: self = .previous
+    case .character("g"), .home: self = .start
+    case .character("f"): self = .forwardEnd
+    case .character("b"), .character("G"), .end: self = .end
+    case .tab: self = .selectNext
+    case .backTab: self = .selectPrevious
+    case .character("?"): self = .toggleHelp
+    case .character("o"): self = .toggleOrientation
+    case .character("H"), .shiftLeft: self = .pan(dx: -8, dy: 0)
+    case .character("L"), .shiftRight: self = .pan(dx: 8, dy: 0)
+    case .character("K"), .shiftUp: self = .pan(dx: 0, dy: -4)
+    case .character("J"), .shiftDown: self = .pan(dx: 0, dy: 4)
+    case .pageUp: self = .pan(dx: 0, dy: -12)
+    case .pageDown: self = .pan(dx: 0, dy: 12)
+    case .character("0"): self = .recenter
+    case .character("c"): self = .toggleCollapse
+    case .character("q"), .escape: self = .quit
+    default: return nil
+    }
+  }
+}

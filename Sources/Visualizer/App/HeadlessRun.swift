@@ -1,0 +1,33 @@
+/// Runs the app without a terminal: applies keys one by one and prints frames as text.
+public struct HeadlessRun {
+  /// The app to drive.
+  public var app: App
+  /// Screen width in columns.
+  public let columns: Int
+  /// Screen height in rows.
+  public let rows: Int
+
+  /// A run of `app` at `columns` × `rows`.
+  public init(app: App, columns: Int, rows: Int) {
+    self.app = app
+    self.columns = columns
+    self.rows = rows
+  }
+
+  /// The frame after each key, with the initial frame first, as `(header, frame)` pairs.
+  /// Keys after a quit are ignored, as the terminal app would never read them.
+  public mutating func frames(keys: [Key]) -> [(header: String, frame: ScreenBuffer)] {
+    var frames = [(header: "frame 0 (start)", frame: app.render(columns: columns, rows: rows))]
+    for (position, key) in keys.enumerated() {
+      guard app.handle(key, columns: columns, rows: rows) else { break }
+      frames.append((header: "frame \(position + 1) (key \(key.scriptName))", frame: app.render(columns: columns, rows: rows)))
+    }
+    return frames
+  }
+
+  /// Applies all keys (stopping at a quit) and returns the last frame.
+  public mutating func finalFrame(keys: [Key]) -> ScreenBuffer {
+    for key in keys where !app.handle(key, columns: columns, rows: rows) { break }
+    return app.render(columns: columns, rows: rows)
+  }
+}

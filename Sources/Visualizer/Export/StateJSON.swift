@@ -1,0 +1,66 @@
+import Autodiff
+import Foundation
+
+/// The state as JSON, for scripts and for tests that check values rather than pixels: step, phase,
+/// active function, and every variable's name, shape, data and grad (`null` when not computed yet),
+/// in the graph's numbering order. Keys are always written in the same order, and numbers in
+/// shortest round-trip form, so the output is byte-for-byte stable.
+public enum StateJSON {
+  /// `state` as one JSON object (pretty-printed, two-space indent).
+  public static func encode(_ state: AppState) -> String {
+    let session = state.session
+    let graph = session.graph
+    let active = session.activeFunction.map { index in
+      "{\"index\": \(index), \"name\": \(string(graph.functions[index].label))}"
+    } ?? "null"
+    let variables = graph.variables.indices.map { index in
+      let node = graph.variables[index]
+      return "    {\"name\": \(string(node.label)), \"shape\": [\(node.variable.shape.map(String.init).joined(separator: ", "))], "
+        + "\"data\": \(tensor(session.data(of: index))), \"grad\": \(tensor(session.grad(of: index)))}"
+    }
+    return """
+      {
+        "step": \(session.cursor),
+        "steps": \(session.stepCount),
+        "phase": \(string(session.phase.rawValue)),
+        "active_function": \(active),
+        "output": \(string(graph.variables[graph.output].label)),
+        "variables": [
+      \(variables.joined(separator: ",\n"))
+        ]
+      }
+      """
+  }
+
+  private static func tensor(_ value: Tensor?) -> String {
+    guard let value else { return "null" }
+    guard !value.shape.isEmpty else { return number(value.scalars[0]) }
+    func nested(_ axis: Int, _ offset: Int) -> String {
+      let inner = Tensor.elementCount(of: Array(value.shape[(axis + 1)...]))
+      let items = (0..<value.shape[axis]).map { position in
+        axis == value.rank - 1 ? number(value.scalars[offset + position]) : nested(axis + 1, offset + position * inner)
+      }
+      return "[" + items.joined(separator: ", ") + "]"
+    }
+    return nested(0, 0)
+  }
+
+  /// A JSON number; NaN and infinities, which JSON cannot hold, become the strings `"nan"`, `"inf"`, `"-inf"`.
+  private static func number(_ value: Double) -> String {
+    value.isFinite ? value.description : string(NumberFormat.short(value))
+  }
+
+  private static func string(_ text: String) -> String {
+    var escaped = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped + "\""
+  }
+}

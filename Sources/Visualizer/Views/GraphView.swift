@@ -1,0 +1,127 @@
+import Autodiff
+import GraphLayout
+
+/// Draws the visible part of a laid-out graph with the values and highlights of the state's step.
+struct GraphView {
+  let scene: GraphScene
+  let state: AppState
+
+  /// The scene coordinates of the viewport's top left corner: centred when the scene fits,
+  /// otherwise following the focus node, then moved by the user's panning, within the scene.
+  func origin(width: Int, height: Int) -> (x: Int, y: Int) {
+    let focus = scene.layout.boxes[state.focus]
+    func axis(_ sceneLength: Int, _ viewLength: Int, _ focusMiddle: Int, _ pan: Int) -> Int {
+      guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
+      return min(max(focusMiddle - viewLength / 2 + pan, 0), sceneLength - viewLength)
+    }
+    return (
+      axis(scene.layout.width, width, focus.x + focus.width / 2, state.pan.x),
+      axis(scene.layout.height, height, focus.y + focus.height / 2, state.pan.y)
+    )
+  }
+
+  /// The node whose box covers viewport cell (`x`, `y`), if any.
+  func node(atX x: Int, y: Int, width: Int, height: Int) -> Int? {
+    let origin = origin(width: width, height: height)
+    let point = CellPoint(x: x + origin.x, y: y + origin.y)
+    return scene.layout.boxes.firstIndex { $0.contains(point) }
+  }
+
+  /// The graph as seen through a `width` × `height` viewport.
+  func render(width: Int, height: Int, charset: Charset) -> ScreenBuffer {
+    var buffer = ScreenBuffer(columns: width, rows: height, charset: charset)
+    let origin = origin(width: width, height: height)
+    let view = CellRect(x: origin.x, y: origin.y, width: width, height: height)
+    let graph = state.session.graph
+    let active = state.session.activeFunction
+    var activeRoutes = [EdgeRoute]()
+    for (position, route) in scene.layout.routes.enumerated() where scene.routeBounds[position].intersects(view) {
+      if scene.edges[route.edge].function == active {
+        activeRoutes.append(route)
+      } else {
+        draw(route, into: &buffer, origin: origin, style: Theme.edge)
+      }
+    }
+    for route in activeRoutes { draw(route, into: &buffer, origin: origin, style: Theme.activeEdge) }
+    let involved = Set(active.map { graph.functions[$0].inputs + graph.functions[$0].outputs } ?? [])
+    let fresh = Set((state.session.currentStep?.changes ?? []).map { FreshValue(variable: $0.variable, field: $0.field) })
+    for (node, box) in scene.layout.boxes.enumerated() where box.intersects(view) {
+      let rect = CellRect(x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height)
+      buffer.fill(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
+      if node < graph.variables.count {
+        drawVariable(node, in: rect, into: &buffer, involved: involved.contains(node), fresh: fresh)
+      } else {
+        drawFunction(node - graph.variables.count, in: rect, into: &buffer, active: node - graph.variables.count == active)
+      }
+    }
+    return buffer
+  }
+
+  private struct FreshValue: Hashable {
+    let variable: Int
+    let field: Step.Field
+  }
+
+  private func draw(_ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle) {
+    var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
+    let source = scene.layout.boxes[scene.sources[route.edge]]
+    if let first = route.points.first {
+      let border: CellPoint
+      if first.x == source.maxX {
+        border = CellPoint(x: first.x - 1, y: first.y)
+      } else if first.y == source.maxY {
+        border = CellPoint(x: first.x, y: first.y - 1)
+      } else if first.x == source.x - 1 {
+        border = CellPoint(x: first.x + 1, y: first.y)
+      } else {
+        border = CellPoint(x: first.x, y: first.y + 1)
+      }
+      points.insert((border.x - origin.x, border.y - origin.y), at: 0)
+    }
+    buffer.polyline(points, arrowhead: true, style: style)
+  }
+
+  private func drawVariable(
+    _ index: Int, in rect: CellRect, into buffer: inout ScreenBuffer, involved: Bool, fresh: Set<FreshValue>
+  ) {
+    let node = state.session.graph.variables[index]
+    let selected = state.selection == index
+    buffer.box(
+      x: rect.x, y: rect.y, width: rect.width, height: rect.height, kind: .rounded,
+      style: involved ? Theme.active : Theme.variableBorder)
+    let inner = rect.width - 2
+    let title = GraphScene.title(of: node)
+    let titleX = rect.x + 1 + max((inner - title.count) / 2, 0)
+    buffer.text(title, x: titleX, y: rect.y + 1, style: selected ? Theme.selected : Theme.variableLabel, maxWidth: inner)
+    let padding = scene.style.padding
+    let width = scene.valueWidths[index]
+    let rows: [(String, Tensor?, Step.Field)] = [
+      (scene.style.dataLabel, state.session.data(of: index), .data),
+      (scene.style.gradLabel, state.session.grad(of: index), .grad),
+    ]
+    for (offset, (label, value, field)) in rows.enumerated() {
+      let y = rect.y + 2 + offset
+      let x = rect.x + 1 + padding
+      let written = buffer.text(label, x: x, y: y, style: Theme.pending, maxWidth: inner - padding)
+      let room = inner - 2 * padding - written
+      guard let value else {
+        buffer.text("—", x: x + written, y: y, style: Theme.pending, maxWidth: room)
+        continue
+      }
+      let style = fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
+      buffer.text(NumberFormat.short(value, width: min(width, room)), x: x + written, y: y, style: style, maxWidth: room)
+    }
+  }
+
+  private func drawFunction(_ index: Int, in rect: CellRect, into buffer: inout ScreenBuffer, active: Bool) {
+    let node = state.session.graph.functions[index]
+    let selected = state.selection == state.session.graph.nodeID(function: index)
+    buffer.box(
+      x: rect.x, y: rect.y, width: rect.width, height: rect.height, kind: active ? .heavy : .square,
+      style: active ? Theme.active : Theme.functionBorder)
+    let inner = rect.width - 2
+    let x = rect.x + 1 + max((inner - node.label.count) / 2, 0)
+    let style = selected ? Theme.selected : active ? Theme.activeLabel : Theme.functionLabel
+    buffer.text(node.label, x: x, y: rect.y + rect.height / 2, style: style, maxWidth: inner)
+  }
+}

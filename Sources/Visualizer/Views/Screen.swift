@@ -1,0 +1,68 @@
+import GraphLayout
+
+/// Draws whole frames of the app into `ScreenBuffer`s: the title line, the graph, the inspector and
+/// the key-help line. Layouts are computed once per orientation and box style and then reused.
+public final class Screen {
+  private let cache = SceneCache()
+  /// Box drawing in Unicode or ASCII.
+  public let charset: Charset
+
+  /// A screen drawing with `charset`.
+  public init(charset: Charset = .unicode) {
+    self.charset = charset
+  }
+
+  /// Where the parts of a frame go at a given size.
+  struct Regions {
+    let graphTop: Int
+    let graphHeight: Int
+    let inspectorTop: Int
+    let inspectorHeight: Int
+
+    init(rows: Int) {
+      let inspector = rows >= 36 ? 12 : rows >= 20 ? 9 : max(rows / 3, 2)
+      inspectorHeight = inspector
+      graphTop = 1
+      graphHeight = max(rows - 2 - inspector, 0)
+      inspectorTop = graphTop + graphHeight
+    }
+  }
+
+  /// The scene to draw: roomy boxes when they fit the graph area, otherwise compact ones.
+  func scene(for state: AppState, columns: Int, rows: Int) throws -> GraphScene {
+    let regions = Regions(rows: rows)
+    let roomy = try cache.scene(of: state.session.graph, orientation: state.orientation, style: .roomy)
+    if roomy.layout.width <= columns && roomy.layout.height <= regions.graphHeight { return roomy }
+    return try cache.scene(of: state.session.graph, orientation: state.orientation, style: .compact)
+  }
+
+  /// One frame of `state` at `columns` × `rows`.
+  public func render(_ state: AppState, columns: Int, rows: Int) -> ScreenBuffer {
+    var buffer = ScreenBuffer(columns: columns, rows: rows, charset: charset)
+    let regions = Regions(rows: rows)
+    Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
+    do {
+      let view = GraphView(scene: try scene(for: state, columns: columns, rows: rows), state: state)
+      buffer.paste(view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
+    } catch {
+      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+    }
+    buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
+    let inspector = InspectorView(state: state, width: columns)
+    for (row, line) in inspector.lines(maxLines: regions.inspectorHeight - 1).prefix(regions.inspectorHeight - 1).enumerated() {
+      line.draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
+    }
+    Chrome.helpLine(width: columns).draw(into: &buffer, x: 0, y: rows - 1, width: columns)
+    if state.showsHelp { Chrome.drawHelp(into: &buffer) }
+    return buffer
+  }
+
+  /// The node drawn at screen cell (`x`, `y`) in the frame `render` makes for this state and size.
+  public func node(atX x: Int, y: Int, state: AppState, columns: Int, rows: Int) -> Int? {
+    let regions = Regions(rows: rows)
+    guard y >= regions.graphTop, y < regions.graphTop + regions.graphHeight,
+      let scene = try? scene(for: state, columns: columns, rows: rows)
+    else { return nil }
+    return GraphView(scene: scene, state: state).node(atX: x, y: y - regions.graphTop, width: columns, height: regions.graphHeight)
+  }
+}

@@ -1,0 +1,25 @@
+/// The styles of the screen's parts, in one place. Colours carry meaning (variables cyan,
+/// functions yellow, the active step magenta, values that just appeared green); every colour is
+/// paired with bold, reverse or a heavy border so the screen still reads without colour.
+enum Theme {
+  static let titleBar = CellStyle(foreground: .black, background: .cyan, bold: true)
+  static let variableBorder = CellStyle(foreground: .cyan)
+  static let variableLabel = CellStyle(foreground: .brightCyan, bold: true)
+  static let functionBorder = CellStyle(foreground: .yellow)
+  static let functionLabel = CellStyle(foreground: .brightYellow, bold: true)
+  static let active = CellStyle(foreground: .brightMagenta, bold: true)
+  static let activeLabel = CellStyle(foreground: .black, background: .magenta, bold: true)
+  static let involved = CellStyle(foreground: .brightMagenta)
+  static let selected = CellStyle(bold: true, reverse: true)
+  static let freshValue = CellStyle(foreground: .brightGreen, bold: true)
+  static let value = CellStyle.plain
+  static let pending = CellStyle(dim: true)
+  static let edge = CellStyle(foreground: .brightBlack)
+  static let activeEdge = CellStyle(foreground: .magenta, bold: true)
+  static let heading = CellStyle(bold: true)
+  static let rule = CellStyle(foreground: .brightBlack)
+  static let pass = CellStyle(foreground: .brightGreen, bold: true)
+  static let fail = CellStyle(foreground: .brightRed, bold: true)
+  static let help = CellStyle(dim: true)
+  static let helpKey = CellStyle(bold: true)
+}
