@@ -1,1 +1,0 @@
-// GraphLayout module: filled in by its issue.

@@ -1,0 +1,60 @@
+/// The graph with every long edge split into one segment per pair of adjacent layers.
+///
+/// Nodes `0..<realCount` are the input nodes; the rest are dummies, one per layer a long edge passes.
+struct LayeredGraph {
+  /// The number of input nodes.
+  let realCount: Int
+  /// Each node's layer, dummies included.
+  private(set) var layerOf: [Int]
+  /// The number of layers.
+  let layerCount: Int
+  /// Segment `s` goes from `upper[s]` in some layer to `lower[s]` in the next one.
+  private(set) var upper: [Int] = []
+  /// The lower end of each segment.
+  private(set) var lower: [Int] = []
+  /// Each node's segments to the next layer, in input edge order.
+  private(set) var down: [[Int]]
+  /// Each node's segments from the previous layer, in input edge order.
+  private(set) var up: [[Int]]
+  /// Each input edge's segments, from source to target.
+  private(set) var segmentsOfEdge: [[Int]] = []
+
+  /// Splits the edges at every layer between their ends.
+  init(layerOf realLayers: [Int], edges: [LayoutEdge]) {
+    realCount = realLayers.count
+    layerOf = realLayers
+    layerCount = (realLayers.max() ?? -1) + 1
+    down = Array(repeating: [], count: realCount)
+    up = Array(repeating: [], count: realCount)
+    segmentsOfEdge.reserveCapacity(edges.count)
+    for edge in edges {
+      var segments: [Int] = []
+      var previous = edge.from
+      for layer in (layerOf[edge.from] + 1)..<layerOf[edge.to] {
+        let dummy = layerOf.count
+        layerOf.append(layer)
+        down.append([])
+        up.append([])
+        segments.append(addSegment(from: previous, to: dummy))
+        previous = dummy
+      }
+      segments.append(addSegment(from: previous, to: edge.to))
+      segmentsOfEdge.append(segments)
+    }
+  }
+
+  /// The number of nodes, dummies included.
+  var nodeCount: Int { layerOf.count }
+
+  /// Whether `node` is a dummy.
+  func isDummy(_ node: Int) -> Bool { node >= realCount }
+
+  private mutating func addSegment(from source: Int, to target: Int) -> Int {
+    let segment = upper.count
+    upper.append(source)
+    lower.append(target)
+    down[source].append(segment)
+    up[target].append(segment)
+    return segment
+  }
+}
