@@ -1,0 +1,98 @@
+import ArgumentParser
+import Autodiff
+import Foundation
+import GraphLayout
+import Visualizer
+
+/// `gradstep`: step through the forward and backward passes of a computation graph.
+@main
+struct GradStepCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gradstep",
+    abstract: "Watch automatic differentiation happen, one function at a time.",
+    discussion: """
+      With no program, shows the seed graph of DeZero steps 1–4: x = 0.5, a = square(x), b = exp(a),
+      y = square(b). Keys: n/→ next, p/← previous, f end of forward, b end, g start, Tab select,
+      o orientation, ? help, q quit. --keys takes the same keys; names in angle brackets:
+      <left> <right> <up> <down> <home> <end> <tab> <backtab> <enter> <esc> <space> <lt>.
+      """
+  )
+
+  @Flag(help: "Render without a terminal and print the screen as text.")
+  var headless = false
+
+  @Option(help: "Screen size for --headless, COLSxROWS.")
+  var size = "80x24"
+
+  @Option(help: "Keys to press before printing (--headless), e.g. 'nnn' or 'b<left>'.")
+  var keys = ""
+
+  @Flag(help: "Print every frame (the start and one after each key), each after a header line.")
+  var allFrames = false
+
+  @Flag(help: "Print ANSI colours in --headless output.")
+  var color = false
+
+  @Flag(help: "Print the state after the keys as JSON instead of the screen.")
+  var json = false
+
+  @Flag(help: "Draw boxes and arrows with ASCII characters only.")
+  var ascii = false
+
+  @Option(help: "Graph direction: lr (left to right) or tb (top to bottom).")
+  var orientation = "lr"
+
+  mutating func run() throws {
+    let (columns, rows) = try parsedSize()
+    let keyList = try parsedKeys()
+    let direction = try parsedOrientation()
+    let graph = SeedGraph.build()
+    let session = Session(output: graph)
+    let state = AppState(session: session, title: "seed", orientation: direction)
+    let app = App(state: state, screen: Screen(charset: ascii ? .ascii : .unicode))
+    guard headless || json else {
+      throw usageError("the interactive screen is not available yet; use --headless")
+    }
+    var run = HeadlessRun(app: app, columns: columns, rows: rows)
+    if json {
+      _ = run.finalFrame(keys: keyList)
+      print(StateJSON.encode(run.app.state))
+    } else if allFrames {
+      for (header, frame) in run.frames(keys: keyList) {
+        print("── \(header) " + String(repeating: "─", count: max(columns - header.count - 4, 0)))
+        print(color ? frame.ansiText() : frame.plainText())
+      }
+    } else {
+      let frame = run.finalFrame(keys: keyList)
+      print(color ? frame.ansiText() : frame.plainText())
+    }
+  }
+
+  private func parsedSize() throws -> (Int, Int) {
+    let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else {
+      throw usageError("bad --size '\(size)': expected COLSxROWS, for example 80x24")
+    }
+    guard (App.minimumSize.columns...1000).contains(columns), (App.minimumSize.rows...1000).contains(rows) else {
+      throw usageError(
+        "bad --size '\(size)': columns must be \(App.minimumSize.columns)–1000 and rows \(App.minimumSize.rows)–1000")
+    }
+    return (columns, rows)
+  }
+
+  private func parsedKeys() throws -> [Key] {
+    do {
+      return try Key.parseScript(keys)
+    } catch {
+      throw usageError("bad --keys: \(error)")
+    }
+  }
+
+  private func parsedOrientation() throws -> Orientation {
+    switch orientation.lowercased() {
+    case "lr": return .leftToRight
+    case "tb": return .topToBottom
+    default: throw usageError("bad --orientation '\(orientation)': expected lr or tb")
+    }
+  }
+}
