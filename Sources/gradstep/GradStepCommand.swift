@@ -73,9 +73,11 @@ struct GradStepCommand: ParsableCommand {
     guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else {
       throw usageError("bad --size '\(size)': expected COLSxROWS, for example 80x24")
     }
-    guard (App.minimumSize.columns...1000).contains(columns), (App.minimumSize.rows...1000).contains(rows) else {
+    guard (App.minimumSize.columns...1000).contains(columns), (App.minimumSize.rows...1000).contains(rows)
+    else {
       throw usageError(
-        "bad --size '\(size)': columns must be \(App.minimumSize.columns)–1000 and rows \(App.minimumSize.rows)–1000")
+        "bad --size '\(size)': columns must be \(App.minimumSize.columns)–1000 and rows \(App.minimumSize.rows)–1000"
+      )
     }
     return (columns, rows)
   }

@@ -30,11 +30,24 @@ struct OpCase: Sendable, CustomStringConvertible {
     OpCase(description: "Mul", second: .broadcastable, offset: -1.15) { $0[0] * $0[1] },
     OpCase(description: "Div", second: .broadcastable) { $0[0] / $0[1] },
     OpCase(description: "Sum all") { sum($0[0]) },
-    OpCase(description: "Sum axis 0 keepDims") { v in let x = v[0]; return sum(x, axes: x.shape.isEmpty ? [] : [0], keepDims: true) },
-    OpCase(description: "SumTo") { v in let x = v[0]; return sumTo(x, x.shape.map { _ in 1 }) },
-    OpCase(description: "BroadcastTo") { v in let x = v[0]; return broadcastTo(x, [2] + x.shape) * Variable(Tensor(repeating: 1.5, shape: [2] + x.shape)) },
-    OpCase(description: "Reshape") { v in let x = v[0]; return reshape(x, [-1]) * Variable(Tensor((0..<x.data.count).map { Double($0) + 1 })) },
-    OpCase(description: "Transpose") { v in let x = v[0]; return transpose(x) * Variable(Tensor(shape: x.shape.reversed(), scalars: (0..<x.data.count).map { Double($0) - 2 })) },
+    OpCase(description: "Sum axis 0 keepDims") { v in
+      let x = v[0]; return sum(x, axes: x.shape.isEmpty ? [] : [0], keepDims: true)
+    },
+    OpCase(description: "SumTo") { v in
+      let x = v[0]; return sumTo(x, x.shape.map { _ in 1 })
+    },
+    OpCase(description: "BroadcastTo") { v in
+      let x = v[0];
+      return broadcastTo(x, [2] + x.shape) * Variable(Tensor(repeating: 1.5, shape: [2] + x.shape))
+    },
+    OpCase(description: "Reshape") { v in
+      let x = v[0]; return reshape(x, [-1]) * Variable(Tensor((0..<x.data.count).map { Double($0) + 1 }))
+    },
+    OpCase(description: "Transpose") { v in
+      let x = v[0];
+      return transpose(x)
+        * Variable(Tensor(shape: x.shape.reversed(), scalars: (0..<x.data.count).map { Double($0) - 2 }))
+    },
     OpCase(description: "MatMul", second: .matmulPartner, offset: -1.15) { matmul($0[0], $0[1]) },
   ]
 }
@@ -54,7 +67,9 @@ struct OpCase: Sendable, CustomStringConvertible {
       var inputs = [first]
       switch op.second {
       case .none: break
-      case .broadcastable: inputs.append(tensor(broadcastPartner(of: shape, mask: mask), Array(values.reversed()), offset: op.offset))
+      case .broadcastable:
+        inputs.append(
+          tensor(broadcastPartner(of: shape, mask: mask), Array(values.reversed()), offset: op.offset))
       case .matmulPartner:
         let partner = mask % 2 == 0 ? [shape[1]] : [shape[1], 1 + mask % 3]
         inputs.append(tensor(partner, Array(values.reversed()), offset: op.offset))

@@ -15,7 +15,9 @@ import Testing
   @Test func incompatibleShapesSayWhichShapesMetWhere() {
     #expect(throws: ShapeError.self) { try Tensor.broadcastShape([2, 3], [4], operation: "Add") }
     do {
-      _ = try Tensor.elementwise(Tensor(shape: [2, 3], scalars: Array(repeating: 0, count: 6)), Tensor([1, 2, 3, 4]), operation: "Mul", *)
+      _ = try Tensor.elementwise(
+        Tensor(shape: [2, 3], scalars: Array(repeating: 0, count: 6)), Tensor([1, 2, 3, 4]), operation: "Mul",
+        *)
       Issue.record("expected a shape error")
     } catch {
       #expect(error.description == "Mul: cannot broadcast shapes (2, 3) and (4,)")

@@ -5,7 +5,8 @@ import Testing
 @testable import Visualizer
 
 @Suite struct AppTests {
-  private func run(_ keys: String, columns: Int = 80, rows: Int = 24, graph: Variable = TestGraphs.seed()) throws
+  private func run(_ keys: String, columns: Int = 80, rows: Int = 24, graph: Variable = TestGraphs.seed())
+    throws
     -> (text: String, state: AppState)
   {
     let state = AppState(session: Session(output: graph), title: "seed.grad")
@@ -48,7 +49,9 @@ import Testing
       let lines = text.components(separatedBy: "\n")
       #expect(lines.count == 24)
       #expect(lines.allSatisfy { $0.count <= 80 })
-      for box in ["│   x    │", "│   a    │", "│   b    │", "│   y    │"] { #expect(text.contains(box), "step \(steps): \(box)") }
+      for box in ["│   x    │", "│   a    │", "│   b    │", "│   y    │"] {
+        #expect(text.contains(box), "step \(steps): \(box)")
+      }
       let graphArea = lines[1..<14].joined(separator: "\n")
       #expect(graphArea.components(separatedBy: "Square").count == 3)
       #expect(graphArea.components(separatedBy: "Exp").count == 2)

@@ -9,8 +9,11 @@ import Testing
     #expect(session.stepCount == 7)
     #expect(session.forwardEnd == 3)
     let kinds = session.steps.map(\.kind)
-    #expect(kinds == [.forward(function: 0), .forward(function: 1), .forward(function: 2), .seed(variable: 3),
-      .backward(function: 2), .backward(function: 1), .backward(function: 0)])
+    #expect(
+      kinds == [
+        .forward(function: 0), .forward(function: 1), .forward(function: 2), .seed(variable: 3),
+        .backward(function: 2), .backward(function: 1), .backward(function: 0),
+      ])
     #expect(session.graph.variables.map(\.label) == ["x", "a", "b", "y"])
   }
 

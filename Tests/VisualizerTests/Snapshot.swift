@@ -9,12 +9,15 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("__Snapshots__").appendingPathComponent(name + ".txt")
   if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try! Data(text.utf8).write(to: url)
     return
   }
   guard let recorded = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record("no snapshot \(url.lastPathComponent); run with RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+    Issue.record(
+      "no snapshot \(url.lastPathComponent); run with RECORD_SNAPSHOTS=1 to record it",
+      sourceLocation: sourceLocation)
     return
   }
   guard recorded != text else { return }

@@ -19,14 +19,18 @@ import Testing
 
   static let cases: [Case] = ["seed", "branching"].flatMap { graph in
     [(80, 24), (120, 40)].flatMap { size in
-      [Orientation.leftToRight, .topToBottom].map { Case(graph: graph, columns: size.0, rows: size.1, orientation: $0) }
+      [Orientation.leftToRight, .topToBottom].map {
+        Case(graph: graph, columns: size.0, rows: size.1, orientation: $0)
+      }
     }
   }
 
   static func frames(_ testCase: Case) -> String {
     let output = testCase.graph == "seed" ? TestGraphs.seed() : TestGraphs.branching()
-    let state = AppState(session: Session(output: output), title: testCase.graph, orientation: testCase.orientation)
-    var run = HeadlessRun(app: App(state: state, screen: Screen()), columns: testCase.columns, rows: testCase.rows)
+    let state = AppState(
+      session: Session(output: output), title: testCase.graph, orientation: testCase.orientation)
+    var run = HeadlessRun(
+      app: App(state: state, screen: Screen()), columns: testCase.columns, rows: testCase.rows)
     let keys = Array(repeating: Key.character("n"), count: state.session.stepCount)
     return run.frames(keys: keys).map { "── \($0.header)\n" + $0.frame.plainText() }.joined(separator: "\n")
   }

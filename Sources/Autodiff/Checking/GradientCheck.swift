@@ -59,7 +59,9 @@ public struct GradientCheck: Sendable {
         let numerical = (shifted(value + eps) - shifted(value - eps)) / (2 * eps)
         let backprop = grads[position]?.scalars[element] ?? 0
         entries.append(
-          Entry(input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical))
+          Entry(
+            input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical)
+        )
       }
     }
     self.init(

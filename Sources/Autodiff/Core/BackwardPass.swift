@@ -61,7 +61,9 @@ public struct BackwardPass: IteratorProtocol {
       output?.grad ?? Tensor(repeating: 0, shape: function.outputShapesProduced[position])
     }
     let gxs = function.backward(gys)
-    precondition(gxs.count == function.inputs.count, "\(function.name).backward returned \(gxs.count) gradients for \(function.inputs.count) inputs")
+    precondition(
+      gxs.count == function.inputs.count,
+      "\(function.name).backward returned \(gxs.count) gradients for \(function.inputs.count) inputs")
     var before = [Tensor?]()
     var after = [Tensor]()
     before.reserveCapacity(gxs.count)

@@ -28,7 +28,9 @@ public struct ComputationGraph {
           continue
         }
         stack[stack.count - 1].nextInput += 1
-        if let creator = function.inputs[nextInput].creator, visited.insert(ObjectIdentifier(creator)).inserted {
+        if let creator = function.inputs[nextInput].creator,
+          visited.insert(ObjectIdentifier(creator)).inserted
+        {
           stack.append((creator, 0))
         }
       }

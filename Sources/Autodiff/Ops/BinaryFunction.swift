@@ -32,7 +32,8 @@ open class BinaryFunction: Function {
       let factors = localFactors(input: index, a, b, gys[0])
       let product = factors.dropFirst().reduce(factors[0]) { $0 * $1 }
       let target = inputs[index].shape
-      return product.shape == target ? product : checked { () throws(ShapeError) in try product.sum(to: target) }
+      return product.shape == target
+        ? product : checked { () throws(ShapeError) in try product.sum(to: target) }
     }
   }
 

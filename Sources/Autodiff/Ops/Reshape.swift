@@ -24,7 +24,9 @@ public final class Reshape: Function {
   }
 
   /// `reshape(x, shape)`.
-  override public func expression(_ names: [String]) -> String { "reshape(\(names[0]), \(formatShape(shape)))" }
+  override public func expression(_ names: [String]) -> String {
+    "reshape(\(names[0]), \(formatShape(shape)))"
+  }
 
   /// `gy` reshaped to x's shape.
   override public func gradientFormula(input index: Int, names: [String]) -> String {

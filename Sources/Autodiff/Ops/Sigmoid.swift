@@ -9,13 +9,17 @@ public final class Sigmoid: ElementwiseFunction {
   override public func apply(_ x: Tensor) -> Tensor { x.map(logistic) }
 
   /// `[σ(x)·(1 − σ(x))]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { logistic($0) * (1 - logistic($0)) }] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] {
+    [x.map { logistic($0) * (1 - logistic($0)) }]
+  }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "sigmoid(\(names[0]))" }
 
   /// The local gradient in symbols, with the input's name.
-  override public func gradientFormula(input index: Int, names: [String]) -> String { "σ(\(names[0]))·(1 − σ(\(names[0])))·gy" }
+  override public func gradientFormula(input index: Int, names: [String]) -> String {
+    "σ(\(names[0]))·(1 − σ(\(names[0])))·gy"
+  }
 }
 
 /// `Sigmoid()(x)`: y = σ(x) = 1/(1 + e⁻ˣ), the logistic sigmoid.

@@ -15,7 +15,9 @@ public final class Sqrt: ElementwiseFunction {
   override public func expression(_ names: [String]) -> String { "sqrt(\(names[0]))" }
 
   /// The local gradient in symbols, with the input's name.
-  override public func gradientFormula(input index: Int, names: [String]) -> String { "1/(2·sqrt(\(names[0])))·gy" }
+  override public func gradientFormula(input index: Int, names: [String]) -> String {
+    "1/(2·sqrt(\(names[0])))·gy"
+  }
 }
 
 /// `Sqrt()(x)`: y = √x.

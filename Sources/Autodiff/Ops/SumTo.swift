@@ -29,7 +29,9 @@ public final class SumTo: Function {
   }
 
   /// `sum_to(x, shape)`.
-  override public func expression(_ names: [String]) -> String { "sum_to(\(names[0]), \(formatShape(shape)))" }
+  override public func expression(_ names: [String]) -> String {
+    "sum_to(\(names[0]), \(formatShape(shape)))"
+  }
 
   /// `gy` broadcast to x's shape.
   override public func gradientFormula(input index: Int, names: [String]) -> String {

@@ -9,13 +9,17 @@ public final class Tanh: ElementwiseFunction {
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.tanh) }
 
   /// `[1 − tanh(x)²]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 - Foundation.tanh($0) * Foundation.tanh($0) }] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] {
+    [x.map { 1 - Foundation.tanh($0) * Foundation.tanh($0) }]
+  }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "tanh(\(names[0]))" }
 
   /// The local gradient in symbols, with the input's name.
-  override public func gradientFormula(input index: Int, names: [String]) -> String { "(1 − tanh(\(names[0]))²)·gy" }
+  override public func gradientFormula(input index: Int, names: [String]) -> String {
+    "(1 − tanh(\(names[0]))²)·gy"
+  }
 }
 
 /// `Tanh()(x)`: y = tanh(x).

@@ -2,7 +2,8 @@ extension Tensor {
   /// The shape two shapes broadcast to under NumPy's rules (align at the right; an axis of 1 stretches).
   ///
   /// - Throws: `ShapeError` naming `operation` and both shapes when they cannot broadcast.
-  public static func broadcastShape(_ a: [Int], _ b: [Int], operation: String = "broadcast") throws(ShapeError)
+  public static func broadcastShape(_ a: [Int], _ b: [Int], operation: String = "broadcast")
+    throws(ShapeError)
     -> [Int]
   {
     if a == b { return a }
@@ -109,8 +110,12 @@ extension Tensor {
       return Tensor(shape: a.shape, scalars: values)
     }
     let shape = try broadcastShape(a.shape, b.shape, operation: operation)
-    if let value = b.scalar, b.rank <= a.rank { return Tensor(shape: shape, scalars: a.scalars.map { combine($0, value) }) }
-    if let value = a.scalar, a.rank <= b.rank { return Tensor(shape: shape, scalars: b.scalars.map { combine(value, $0) }) }
+    if let value = b.scalar, b.rank <= a.rank {
+      return Tensor(shape: shape, scalars: a.scalars.map { combine($0, value) })
+    }
+    if let value = a.scalar, a.rank <= b.rank {
+      return Tensor(shape: shape, scalars: b.scalars.map { combine(value, $0) })
+    }
     let left = a.broadcastStrides(to: shape)
     let right = b.broadcastStrides(to: shape)
     var leftOffsets = [Int]()

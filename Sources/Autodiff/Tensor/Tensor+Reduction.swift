@@ -4,15 +4,18 @@ extension Tensor {
   /// With `keepDims`, summed axes stay as length 1, as NumPy's `keepdims=True`.
   /// - Throws: `ShapeError` when an axis is out of range or repeated.
   public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws(ShapeError) -> Tensor {
-    let summed = try Tensor.normalizedAxes(axes ?? Array(shape.indices), rank: rank, operation: "Sum", shape: shape)
+    let summed = try Tensor.normalizedAxes(
+      axes ?? Array(shape.indices), rank: rank, operation: "Sum", shape: shape)
     let kept = shape.indices.map { summed.contains($0) ? 1 : shape[$0] }
     let result = try sum(to: kept)
-    return keepDims ? result : result.reshaped(unchecked: shape.indices.filter { !summed.contains($0) }.map { shape[$0] })
+    return keepDims
+      ? result : result.reshaped(unchecked: shape.indices.filter { !summed.contains($0) }.map { shape[$0] })
   }
 
   /// The shape `sum(axes:keepDims:)` produces, without computing it.
   public static func sumShape(_ shape: [Int], axes: [Int]?, keepDims: Bool) throws(ShapeError) -> [Int] {
-    let summed = try normalizedAxes(axes ?? Array(shape.indices), rank: shape.count, operation: "Sum", shape: shape)
+    let summed = try normalizedAxes(
+      axes ?? Array(shape.indices), rank: shape.count, operation: "Sum", shape: shape)
     if keepDims { return shape.indices.map { summed.contains($0) ? 1 : shape[$0] } }
     return shape.indices.filter { !summed.contains($0) }.map { shape[$0] }
   }

@@ -14,7 +14,8 @@ public struct Tensor: Equatable, Sendable {
     precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative axis length in shape \(formatShape(shape))")
     precondition(
       Tensor.elementCount(of: shape) == scalars.count,
-      "Tensor: shape \(formatShape(shape)) needs \(Tensor.elementCount(of: shape)) elements, got \(scalars.count)")
+      "Tensor: shape \(formatShape(shape)) needs \(Tensor.elementCount(of: shape)) elements, got \(scalars.count)"
+    )
     self.shape = shape
     self.scalars = scalars
   }
@@ -86,10 +87,13 @@ public struct Tensor: Equatable, Sendable {
 
   /// The element at a multi-index, one coordinate per axis.
   public subscript(index: [Int]) -> Double {
-    precondition(index.count == shape.count, "Tensor: index \(index) does not match shape \(formatShape(shape))")
+    precondition(
+      index.count == shape.count, "Tensor: index \(index) does not match shape \(formatShape(shape))")
     var offset = 0
     for (axis, coordinate) in index.enumerated() {
-      precondition(coordinate >= 0 && coordinate < shape[axis], "Tensor: index \(index) out of range for \(formatShape(shape))")
+      precondition(
+        coordinate >= 0 && coordinate < shape[axis],
+        "Tensor: index \(index) out of range for \(formatShape(shape))")
       offset = offset * shape[axis] + coordinate
     }
     return scalars[offset]

@@ -20,7 +20,11 @@ public struct HeadlessRun {
     var frames = [(header: "frame 0 (start)", frame: app.render(columns: columns, rows: rows))]
     for (position, key) in keys.enumerated() {
       guard app.handle(key, columns: columns, rows: rows) else { break }
-      frames.append((header: "frame \(position + 1) (key \(key.scriptName))", frame: app.render(columns: columns, rows: rows)))
+      frames.append(
+        (
+          header: "frame \(position + 1) (key \(key.scriptName))",
+          frame: app.render(columns: columns, rows: rows)
+        ))
     }
     return frames
   }

@@ -10,12 +10,14 @@ public enum StateJSON {
   public static func encode(_ state: AppState) -> String {
     let session = state.session
     let graph = session.graph
-    let active = session.activeFunction.map { index in
-      "{\"index\": \(index), \"name\": \(string(graph.functions[index].label))}"
-    } ?? "null"
+    let active =
+      session.activeFunction.map { index in
+        "{\"index\": \(index), \"name\": \(string(graph.functions[index].label))}"
+      } ?? "null"
     let variables = graph.variables.indices.map { index in
       let node = graph.variables[index]
-      return "    {\"name\": \(string(node.label)), \"shape\": [\(node.variable.shape.map(String.init).joined(separator: ", "))], "
+      return
+        "    {\"name\": \(string(node.label)), \"shape\": [\(node.variable.shape.map(String.init).joined(separator: ", "))], "
         + "\"data\": \(tensor(session.data(of: index))), \"grad\": \(tensor(session.grad(of: index)))}"
     }
     return """
@@ -38,7 +40,8 @@ public enum StateJSON {
     func nested(_ axis: Int, _ offset: Int) -> String {
       let inner = Tensor.elementCount(of: Array(value.shape[(axis + 1)...]))
       let items = (0..<value.shape[axis]).map { position in
-        axis == value.rank - 1 ? number(value.scalars[offset + position]) : nested(axis + 1, offset + position * inner)
+        axis == value.rank - 1
+          ? number(value.scalars[offset + position]) : nested(axis + 1, offset + position * inner)
       }
       return "[" + items.joined(separator: ", ") + "]"
     }

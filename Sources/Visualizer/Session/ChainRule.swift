@@ -35,12 +35,14 @@ public struct ChainRule {
     terms = node.inputs.indices.map { position in
       let factors = node.function.gradientFactors(input: position, outputGrads: step.outputGrads)
       let numeric = factors.flatMap { list in
-        list.allSatisfy { $0.rank == 0 } ? list.map { NumberFormat.full($0.scalars[0]) }.joined(separator: " × ") : nil
+        list.allSatisfy { $0.rank == 0 }
+          ? list.map { NumberFormat.full($0.scalars[0]) }.joined(separator: " × ") : nil
       }
       return Term(
         input: names[position], gradientName: node.inputs.count == 1 ? "gx" : "gx\(position)",
         symbolic: node.function.gradientFormula(input: position, names: names), numeric: numeric,
-        result: step.inputGrads[position], before: step.changes[position].old, after: step.changes[position].new!)
+        result: step.inputGrads[position], before: step.changes[position].old,
+        after: step.changes[position].new!)
     }
   }
 }
@@ -57,6 +59,7 @@ extension ChainRule.Term {
   /// `x.grad = 1.0 + 1.0 = 2.0` when this adds to an earlier gradient, else `x.grad = 3.29…`.
   public var accumulation: String {
     guard let before else { return "\(input).grad = \(NumberFormat.full(after))" }
-    return "\(input).grad = \(NumberFormat.full(before)) + \(NumberFormat.full(result)) = \(NumberFormat.full(after))"
+    return
+      "\(input).grad = \(NumberFormat.full(before)) + \(NumberFormat.full(result)) = \(NumberFormat.full(after))"
   }
 }

@@ -63,7 +63,8 @@ public struct GraphModel {
     let outputIndex = index(of: output)
     var nodes = variables.enumerated().map { position, variable in
       VariableNode(
-        variable: variable, label: variable.name ?? "v\(position)", creator: creators[position], consumers: [])
+        variable: variable, label: variable.name ?? "v\(position)", creator: creators[position], consumers: []
+      )
     }
     for (position, function) in functions.enumerated() {
       for input in function.inputs where nodes[input].consumers.last != position {

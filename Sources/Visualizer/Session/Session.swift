@@ -42,7 +42,8 @@ public struct Session {
       let changes = function.outputs.map {
         Step.Change(variable: $0, field: .data, old: nil, new: graph.variables[$0].variable.data)
       }
-      steps.append(Step(kind: .forward(function: position), changes: changes, outputGrads: [], inputGrads: []))
+      steps.append(
+        Step(kind: .forward(function: position), changes: changes, outputGrads: [], inputGrads: []))
     }
     var pass = BackwardPass(from: output)
     steps.append(
@@ -65,7 +66,8 @@ public struct Session {
     self.steps = steps
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
     gradientCheck = Autodiff.gradientCheck(
-      of: output, inputs: checkedInputs.map { graph.variables[$0].variable }, limit: Session.gradientCheckLimit)
+      of: output, inputs: checkedInputs.map { graph.variables[$0].variable },
+      limit: Session.gradientCheckLimit)
   }
 
   /// The number of steps after step 0.

@@ -13,7 +13,8 @@ enum Chrome {
   }
 
   static func label(of node: Int, in graph: GraphModel) -> String {
-    node < graph.variables.count ? graph.variables[node].label : graph.functions[node - graph.variables.count].label
+    node < graph.variables.count
+      ? graph.variables[node].label : graph.functions[node - graph.variables.count].label
   }
 
   /// The key bindings that fit in `width`, most used first.
@@ -55,7 +56,11 @@ enum Chrome {
     let keyWidth = helpText.map(\.0.count).max()!
     let lines =
       [StyledLine("Keys", Theme.heading)]
-      + helpText.map { StyledLine([($0.0.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0), Theme.helpKey), ($0.1, .plain)]) }
+      + helpText.map {
+        StyledLine([
+          ($0.0.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0), Theme.helpKey), ($0.1, .plain),
+        ])
+      }
       + [
         StyledLine(""),
         StyledLine("╭ variable: name, data, grad ╮   ┌ function ┐   — not yet", Theme.help),

@@ -38,7 +38,8 @@ final class GraphScene {
       let valueWidth = max(values.max() ?? 1, 1)
       widths.append(valueWidth)
       let content = max(
-        GraphScene.title(of: node).count, style.dataLabel.count + valueWidth, style.gradLabel.count + valueWidth)
+        GraphScene.title(of: node).count, style.dataLabel.count + valueWidth,
+        style.gradLabel.count + valueWidth)
       sizes.append(CellSize(width: content + 2 + 2 * style.padding, height: 5))
     }
     for node in graph.functions {
@@ -68,7 +69,8 @@ final class GraphScene {
       let xs = route.points.map(\.x)
       let ys = route.points.map(\.y)
       let (minX, minY) = (xs.min() ?? 0, ys.min() ?? 0)
-      return CellRect(x: minX - 1, y: minY - 1, width: (xs.max() ?? 0) - minX + 3, height: (ys.max() ?? 0) - minY + 3)
+      return CellRect(
+        x: minX - 1, y: minY - 1, width: (xs.max() ?? 0) - minX + 3, height: (ys.max() ?? 0) - minY + 3)
     }
   }
 

@@ -35,7 +35,8 @@ struct GraphView {
     let graph = state.session.graph
     let active = state.session.activeFunction
     var activeRoutes = [EdgeRoute]()
-    for (position, route) in scene.layout.routes.enumerated() where scene.routeBounds[position].intersects(view) {
+    for (position, route) in scene.layout.routes.enumerated()
+    where scene.routeBounds[position].intersects(view) {
       if scene.edges[route.edge].function == active {
         activeRoutes.append(route)
       } else {
@@ -44,14 +45,17 @@ struct GraphView {
     }
     for route in activeRoutes { draw(route, into: &buffer, origin: origin, style: Theme.activeEdge) }
     let involved = Set(active.map { graph.functions[$0].inputs + graph.functions[$0].outputs } ?? [])
-    let fresh = Set((state.session.currentStep?.changes ?? []).map { FreshValue(variable: $0.variable, field: $0.field) })
+    let fresh = Set(
+      (state.session.currentStep?.changes ?? []).map { FreshValue(variable: $0.variable, field: $0.field) })
     for (node, box) in scene.layout.boxes.enumerated() where box.intersects(view) {
       let rect = CellRect(x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height)
       buffer.fill(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
       if node < graph.variables.count {
         drawVariable(node, in: rect, into: &buffer, involved: involved.contains(node), fresh: fresh)
       } else {
-        drawFunction(node - graph.variables.count, in: rect, into: &buffer, active: node - graph.variables.count == active)
+        drawFunction(
+          node - graph.variables.count, in: rect, into: &buffer,
+          active: node - graph.variables.count == active)
       }
     }
     return buffer
@@ -62,7 +66,9 @@ struct GraphView {
     let field: Step.Field
   }
 
-  private func draw(_ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle) {
+  private func draw(
+    _ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle
+  ) {
     var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
     let source = scene.layout.boxes[scene.sources[route.edge]]
     if let first = route.points.first {
@@ -92,7 +98,9 @@ struct GraphView {
     let inner = rect.width - 2
     let title = GraphScene.title(of: node)
     let titleX = rect.x + 1 + max((inner - title.count) / 2, 0)
-    buffer.text(title, x: titleX, y: rect.y + 1, style: selected ? Theme.selected : Theme.variableLabel, maxWidth: inner)
+    buffer.text(
+      title, x: titleX, y: rect.y + 1, style: selected ? Theme.selected : Theme.variableLabel, maxWidth: inner
+    )
     let padding = scene.style.padding
     let width = scene.valueWidths[index]
     let rows: [(String, Tensor?, Step.Field)] = [
@@ -109,7 +117,9 @@ struct GraphView {
         continue
       }
       let style = fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
-      buffer.text(NumberFormat.short(value, width: min(width, room)), x: x + written, y: y, style: style, maxWidth: room)
+      buffer.text(
+        NumberFormat.short(value, width: min(width, room)), x: x + written, y: y, style: style, maxWidth: room
+      )
     }
   }
 

@@ -1,5 +1,5 @@
-import Foundation
 import Autodiff
+import Foundation
 
 /// The lines under the graph: what the active step did (or the selected node), the chain rule on a
 /// backward step, and after the last step the gradient check. Values are in full precision.
@@ -13,7 +13,8 @@ struct InspectorView {
   /// The inspector's lines, most important first; the caller shows as many as fit.
   func lines(maxLines: Int) -> [StyledLine] {
     if let selection = state.selection {
-      return selection < graph.variables.count ? variableLines(selection) : functionLines(selection - graph.variables.count)
+      return selection < graph.variables.count
+        ? variableLines(selection) : functionLines(selection - graph.variables.count)
     }
     guard let step = session.currentStep else { return startLines() }
     switch step.kind {
@@ -52,7 +53,12 @@ struct InspectorView {
   }
 
   private func startLines() -> [StyledLine] {
-    var lines = [StyledLine([("Start", Theme.heading), ("  only the inputs have data; press n to run the first function", Theme.help)])]
+    var lines = [
+      StyledLine([
+        ("Start", Theme.heading),
+        ("  only the inputs have data; press n to run the first function", Theme.help),
+      ])
+    ]
     for leaf in graph.leaves.prefix(6) { lines += labelled(name(leaf), session.data(of: leaf)) }
     return lines
   }
@@ -63,31 +69,46 @@ struct InspectorView {
       StyledLine([("Forward · \(node.label)", Theme.heading), ("  \(expression(of: function))", .plain)])
     ]
     for input in Array(Set(node.inputs)).sorted() { lines += labelled(name(input), session.data(of: input)) }
-    for output in node.outputs { lines += labelled(name(output), session.data(of: output), style: Theme.freshValue) }
+    for output in node.outputs {
+      lines += labelled(name(output), session.data(of: output), style: Theme.freshValue)
+    }
     return lines
   }
 
   private func seedLines(_ variable: Int) -> [StyledLine] {
     [
-      StyledLine([("Seed", Theme.heading), ("  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)", .plain)])
+      StyledLine([
+        ("Seed", Theme.heading),
+        ("  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)", .plain),
+      ])
     ] + labelled("\(name(variable)).grad", session.grad(of: variable), style: Theme.freshValue)
       + labelled(name(variable), session.data(of: variable))
   }
 
   private func backwardLines(_ step: Step) -> [StyledLine] {
-    guard case .backward(let function) = step.kind, let rule = ChainRule(step: step, in: graph) else { return [] }
+    guard case .backward(let function) = step.kind, let rule = ChainRule(step: step, in: graph) else {
+      return []
+    }
     let node = graph.functions[function]
     let gys = node.outputs.map { "\(name($0)).grad" }.joined(separator: ", ")
-    let gyText = step.outputGrads.count == 1 ? NumberFormat.full(step.outputGrads[0]) : step.outputGrads.map(NumberFormat.full).joined(separator: ", ")
+    let gyText =
+      step.outputGrads.count == 1
+      ? NumberFormat.full(step.outputGrads[0])
+      : step.outputGrads.map(NumberFormat.full).joined(separator: ", ")
     var lines = [
-      StyledLine([("Backward · \(node.label)", Theme.heading), ("  \(expression(of: function))   gy = \(gys) = \(gyText)", .plain)])
+      StyledLine([
+        ("Backward · \(node.label)", Theme.heading),
+        ("  \(expression(of: function))   gy = \(gys) = \(gyText)", .plain),
+      ])
     ]
     for term in rule.terms {
       let clauses = ["\(rule.function): " + term.clauses[0]] + term.clauses.dropFirst()
-      for line in wrap(clauses, width: width, indent: String(repeating: " ", count: rule.function.count + 2)) {
+      for line in wrap(clauses, width: width, indent: String(repeating: " ", count: rule.function.count + 2))
+      {
         lines.append(StyledLine(line))
       }
-      let accumulation = wrap(term.accumulation.split(separator: " ").map(String.init), width: width - 4, indent: "    ")
+      let accumulation = wrap(
+        term.accumulation.split(separator: " ").map(String.init), width: width - 4, indent: "    ")
       for (position, line) in accumulation.enumerated() {
         lines.append(StyledLine([(position == 0 ? "  → " : "", Theme.help), (line, Theme.freshValue)]))
       }
@@ -99,20 +120,29 @@ struct InspectorView {
     let check = session.gradientCheck
     let inputs = session.checkedInputs
     let labels = check.entries.map { entry in
-      name(inputs[entry.input]) + (entry.index.isEmpty ? "" : "[" + entry.index.map(String.init).joined(separator: ",") + "]")
+      name(inputs[entry.input])
+        + (entry.index.isEmpty ? "" : "[" + entry.index.map(String.init).joined(separator: ",") + "]")
     }
     let labelWidth = max(labels.map(\.count).max() ?? 5, 5)
-    func pad(_ text: String, _ length: Int) -> String { text + String(repeating: " ", count: max(length - text.count, 0)) }
+    func pad(_ text: String, _ length: Int) -> String {
+      text + String(repeating: " ", count: max(length - text.count, 0))
+    }
     var lines = [
-      StyledLine([("Gradient check", Theme.heading), ("  backprop vs central difference, eps \(check.eps)", .plain)]),
-      StyledLine(pad("input", labelWidth) + "  " + pad("backprop", 22) + pad("numerical", 22) + "|diff|", Theme.help),
+      StyledLine([
+        ("Gradient check", Theme.heading), ("  backprop vs central difference, eps \(check.eps)", .plain),
+      ]),
+      StyledLine(
+        pad("input", labelWidth) + "  " + pad("backprop", 22) + pad("numerical", 22) + "|diff|", Theme.help),
     ]
     for (entry, label) in zip(check.entries, labels) {
       let passed = check.passes(entry)
       lines.append(
         StyledLine([
-          (pad(label, labelWidth) + "  " + pad(NumberFormat.full(entry.backprop), 22) + pad(NumberFormat.full(entry.numerical), 22)
-            + pad(String(format: "%.1e", entry.absoluteError), 9), .plain),
+          (
+            pad(label, labelWidth) + "  " + pad(NumberFormat.full(entry.backprop), 22)
+              + pad(NumberFormat.full(entry.numerical), 22)
+              + pad(String(format: "%.1e", entry.absoluteError), 9), .plain
+          ),
           (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail),
         ]))
     }
@@ -124,17 +154,28 @@ struct InspectorView {
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
     let users = node.consumers.map { graph.functions[$0].label }.joined(separator: ", ")
     return [
-      StyledLine([("Variable \(node.label)", Theme.heading), ("  shape \(formatShape(node.variable.shape)) · from \(creator) · used by \(users.isEmpty ? "nothing (output)" : users)", .plain)])
+      StyledLine([
+        ("Variable \(node.label)", Theme.heading),
+        (
+          "  shape \(formatShape(node.variable.shape)) · from \(creator) · used by \(users.isEmpty ? "nothing (output)" : users)",
+          .plain
+        ),
+      ])
     ] + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
   }
 
   private func functionLines(_ index: Int) -> [StyledLine] {
     let node = graph.functions[index]
     let names = node.inputs.map(name)
-    var lines = [StyledLine([("Function \(node.label)", Theme.heading), ("  \(expression(of: index))", .plain)])]
+    var lines = [
+      StyledLine([("Function \(node.label)", Theme.heading), ("  \(expression(of: index))", .plain)])
+    ]
     for position in node.inputs.indices {
       let gradient = node.inputs.count == 1 ? "gx" : "gx\(position)"
-      lines.append(StyledLine("  \(gradient) = \(node.function.gradientFormula(input: position, names: names))   (∂ w.r.t. \(names[position]))"))
+      lines.append(
+        StyledLine(
+          "  \(gradient) = \(node.function.gradientFormula(input: position, names: names))   (∂ w.r.t. \(names[position]))"
+        ))
     }
     return lines
   }

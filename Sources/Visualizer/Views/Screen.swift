@@ -43,13 +43,17 @@ public final class Screen {
     Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
     do {
       let view = GraphView(scene: try scene(for: state, columns: columns, rows: rows), state: state)
-      buffer.paste(view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
+      buffer.paste(
+        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
     } catch {
-      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
+        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
     }
     buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
     let inspector = InspectorView(state: state, width: columns)
-    for (row, line) in inspector.lines(maxLines: regions.inspectorHeight - 1).prefix(regions.inspectorHeight - 1).enumerated() {
+    for (row, line) in inspector.lines(maxLines: regions.inspectorHeight - 1).prefix(
+      regions.inspectorHeight - 1
+    ).enumerated() {
       line.draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
     }
     Chrome.helpLine(width: columns).draw(into: &buffer, x: 0, y: rows - 1, width: columns)
@@ -63,6 +67,7 @@ public final class Screen {
     guard y >= regions.graphTop, y < regions.graphTop + regions.graphHeight,
       let scene = try? scene(for: state, columns: columns, rows: rows)
     else { return nil }
-    return GraphView(scene: scene, state: state).node(atX: x, y: y - regions.graphTop, width: columns, height: regions.graphHeight)
+    return GraphView(scene: scene, state: state).node(
+      atX: x, y: y - regions.graphTop, width: columns, height: regions.graphHeight)
   }
 }
