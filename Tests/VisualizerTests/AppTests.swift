@@ -120,4 +120,25 @@ import Testing
     #expect(json.contains("{\"name\": \"y\", \"shape\": [], \"data\": 1.648721270700128, \"grad\": null}"))
     #expect(json == StateJSON.encode(state))
   }
+
+  @Test func collapsingDrawsAChainAsOneBoxAndExpandsAgain() throws {
+    let collapsed = try run("nnc", columns: 120, rows: 40)
+    #expect(collapsed.text.contains("Square∘Exp∘Square"))
+    #expect(!collapsed.text.contains("│      a      │"))
+    #expect(collapsed.text.contains("step 2/7"))
+    let expanded = try run("nncc", columns: 120, rows: 40)
+    #expect(!expanded.text.contains("Square∘Exp∘Square"))
+    #expect(expanded.text.contains("│      a      │"))
+  }
+
+  @Test func collapsingKeepsBranchesApart() {
+    let graph = GraphModel(output: TestGraphs.branching())
+    let display = DisplayGraph(collapsing: graph)
+    #expect(!display.nodes.contains { if case .chain = $0 { return true } else { return false } })
+    var chain = Variable(0.5, name: "x")
+    for _ in 0..<100 { chain = sqrt(chain) }
+    let long = DisplayGraph(collapsing: GraphModel(output: chain))
+    #expect(long.nodes.count == 3)
+    #expect(DisplayGraph.label(of: long.nodes[2], in: GraphModel(output: chain)) == "Sqrt∘…∘Sqrt ×100")
+  }
 }

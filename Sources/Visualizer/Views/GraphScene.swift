@@ -1,70 +1,60 @@
 import Autodiff
 import GraphLayout
 
-/// A graph laid out once for one orientation and box style: every node's box, every edge's route,
-/// and what each box shows. Built once and reused for every frame and every step.
+/// A graph laid out once for one orientation, box style and collapse setting: every box, every
+/// edge's route, and what each box shows. Built once and reused for every frame and every step.
 final class GraphScene {
-  /// What an edge connects, so the active step's edges can be highlighted.
-  struct EdgeInfo {
-    /// The function at one end.
-    let function: Int
-    /// Whether the edge goes into the function (from an input) rather than out to an output.
-    let isInput: Bool
-  }
-
   let orientation: Orientation
   let style: BoxStyle
+  let display: DisplayGraph
   let layout: Layout
-  let edges: [EdgeInfo]
+  /// Per edge: the box of the function (or chain) at one end, to highlight the active step's edges.
+  let edgeFunctionBox: [Int]
+  /// Per edge: the box it starts from.
+  let sources: [Int]
   /// Per variable: the width its values are printed in.
   let valueWidths: [Int]
   /// Per route: its bounding rectangle, to skip routes outside the view quickly.
   let routeBounds: [CellRect]
-  /// Per edge: the node it starts from.
-  let sources: [Int]
 
-  /// Lays out `graph`; `finalValues` (the variables after the backward pass) size the boxes, so a
-  /// box never changes size while stepping.
-  init(graph: GraphModel, orientation: Orientation, style: BoxStyle) throws {
+  /// Lays out `graph` after its backward pass: the final values size the boxes, so a box never
+  /// changes size while stepping.
+  init(graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws {
     self.orientation = orientation
     self.style = style
-    var widths = [Int]()
-    var sizes = [CellSize]()
-    for node in graph.variables {
-      let variable = node.variable
-      let values = [variable.data, variable.grad].compactMap { $0 }.map {
-        NumberFormat.short($0, width: style.valueWidthLimit).count
+    let display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
+    self.display = display
+    valueWidths = graph.variables.map { node in
+      let values = [node.variable.data, node.variable.grad].compactMap { $0 }
+      return max(values.map { NumberFormat.short($0, width: style.valueWidthLimit).count }.max() ?? 1, 1)
+    }
+    let sizes = display.nodes.map { [valueWidths] node -> CellSize in
+      guard case .variable(let index) = node else {
+        let label = DisplayGraph.label(of: node, in: graph)
+        return CellSize(width: label.count + 2 + 2 * style.padding, height: 3)
       }
-      let valueWidth = max(values.max() ?? 1, 1)
-      widths.append(valueWidth)
       let content = max(
-        GraphScene.title(of: node).count, style.dataLabel.count + valueWidth,
-        style.gradLabel.count + valueWidth)
-      sizes.append(CellSize(width: content + 2 + 2 * style.padding, height: 5))
+        GraphScene.title(of: graph.variables[index]).count,
+        style.dataLabel.count + valueWidths[index], style.gradLabel.count + valueWidths[index])
+      return CellSize(width: content + 2 + 2 * style.padding, height: 5)
     }
-    for node in graph.functions {
-      sizes.append(CellSize(width: node.label.count + 2 + 2 * style.padding, height: 3))
-    }
-    var layoutEdges = [LayoutEdge]()
-    var edges = [EdgeInfo]()
+    var edges = [LayoutEdge]()
+    var functionBoxes = [Int]()
     for (position, node) in graph.functions.enumerated() {
-      let id = graph.nodeID(function: position)
-      for input in node.inputs {
-        layoutEdges.append(LayoutEdge(from: input, to: id))
-        edges.append(EdgeInfo(function: position, isInput: true))
+      let box = display.boxOf[graph.nodeID(function: position)]
+      for input in node.inputs where display.boxOf[input] != box {
+        edges.append(LayoutEdge(from: display.boxOf[input], to: box))
+        functionBoxes.append(box)
       }
-      for output in node.outputs {
-        layoutEdges.append(LayoutEdge(from: id, to: output))
-        edges.append(EdgeInfo(function: position, isInput: false))
+      for output in node.outputs where display.boxOf[output] != box {
+        edges.append(LayoutEdge(from: box, to: display.boxOf[output]))
+        functionBoxes.append(box)
       }
     }
-    var options = LayoutOptions()
-    options.orientation = orientation
-    options.layerGap = style.layerGap
-    layout = try layoutGraph(LayoutInput(sizes: sizes, edges: layoutEdges), options: options)
-    self.edges = edges
-    sources = layoutEdges.map(\.from)
-    valueWidths = widths
+    let options = LayoutOptions(orientation: orientation, layerGap: style.layerGap)
+    layout = try layoutGraph(LayoutInput(sizes: sizes, edges: edges), options: options)
+    edgeFunctionBox = functionBoxes
+    sources = edges.map(\.from)
     routeBounds = layout.routes.map { route in
       let xs = route.points.map(\.x)
       let ys = route.points.map(\.y)
@@ -74,25 +64,31 @@ final class GraphScene {
     }
   }
 
+  /// The box that shows graph node `node` (variables first, then functions).
+  func box(of node: Int) -> CellRect { layout.boxes[display.boxOf[node]] }
+
   /// A variable's first line: its label, and its shape when it is not a scalar.
   static func title(of node: GraphModel.VariableNode) -> String {
     node.variable.shape.isEmpty ? node.label : "\(node.label) \(formatShape(node.variable.shape))"
   }
 }
 
-/// The scenes of one graph, built on first use for each orientation and box style.
+/// The scenes of one graph, built on first use for each orientation, box style and collapse setting.
 final class SceneCache {
   private var scenes = [SceneKey: GraphScene]()
   private struct SceneKey: Hashable {
     let orientation: Orientation
     let style: BoxStyle
+    let collapsed: Bool
   }
 
-  /// The scene of `graph` for `orientation` and `style`.
-  func scene(of graph: GraphModel, orientation: Orientation, style: BoxStyle) throws -> GraphScene {
-    let key = SceneKey(orientation: orientation, style: style)
+  /// The scene of `graph` for these settings.
+  func scene(of graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws
+    -> GraphScene
+  {
+    let key = SceneKey(orientation: orientation, style: style, collapsed: collapsed)
     if let scene = scenes[key] { return scene }
-    let scene = try GraphScene(graph: graph, orientation: orientation, style: style)
+    let scene = try GraphScene(graph: graph, orientation: orientation, style: style, collapsed: collapsed)
     scenes[key] = scene
     return scene
   }

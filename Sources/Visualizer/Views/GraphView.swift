@@ -9,7 +9,7 @@ struct GraphView {
   /// The scene coordinates of the viewport's top left corner: centred when the scene fits,
   /// otherwise following the focus node, then moved by the user's panning, within the scene.
   func origin(width: Int, height: Int) -> (x: Int, y: Int) {
-    let focus = scene.layout.boxes[state.focus]
+    let focus = scene.box(of: state.focus)
     func axis(_ sceneLength: Int, _ viewLength: Int, _ focusMiddle: Int, _ pan: Int) -> Int {
       guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
       return min(max(focusMiddle - viewLength / 2 + pan, 0), sceneLength - viewLength)
@@ -20,11 +20,18 @@ struct GraphView {
     )
   }
 
-  /// The node whose box covers viewport cell (`x`, `y`), if any.
+  /// The graph node whose box covers viewport cell (`x`, `y`), if any (a chain answers with its
+  /// first function).
   func node(atX x: Int, y: Int, width: Int, height: Int) -> Int? {
     let origin = origin(width: width, height: height)
     let point = CellPoint(x: x + origin.x, y: y + origin.y)
-    return scene.layout.boxes.firstIndex { $0.contains(point) }
+    guard let box = scene.layout.boxes.firstIndex(where: { $0.contains(point) }) else { return nil }
+    let graph = state.session.graph
+    switch scene.display.nodes[box] {
+    case .variable(let index): return index
+    case .function(let index): return graph.nodeID(function: index)
+    case .chain(let run): return graph.nodeID(function: run[0])
+    }
   }
 
   /// The graph as seen through a `width` × `height` viewport.
@@ -34,10 +41,11 @@ struct GraphView {
     let view = CellRect(x: origin.x, y: origin.y, width: width, height: height)
     let graph = state.session.graph
     let active = state.session.activeFunction
+    let activeBox = active.map { scene.display.boxOf[graph.nodeID(function: $0)] }
     var activeRoutes = [EdgeRoute]()
     for (position, route) in scene.layout.routes.enumerated()
     where scene.routeBounds[position].intersects(view) {
-      if scene.edges[route.edge].function == active {
+      if scene.edgeFunctionBox[route.edge] == activeBox {
         activeRoutes.append(route)
       } else {
         draw(route, into: &buffer, origin: origin, style: Theme.edge)
@@ -47,15 +55,14 @@ struct GraphView {
     let involved = Set(active.map { graph.functions[$0].inputs + graph.functions[$0].outputs } ?? [])
     let fresh = Set(
       (state.session.currentStep?.changes ?? []).map { FreshValue(variable: $0.variable, field: $0.field) })
-    for (node, box) in scene.layout.boxes.enumerated() where box.intersects(view) {
+    for (position, box) in scene.layout.boxes.enumerated() where box.intersects(view) {
       let rect = CellRect(x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height)
       buffer.fill(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
-      if node < graph.variables.count {
-        drawVariable(node, in: rect, into: &buffer, involved: involved.contains(node), fresh: fresh)
+      let node = scene.display.nodes[position]
+      if case .variable(let index) = node {
+        drawVariable(index, in: rect, into: &buffer, involved: involved.contains(index), fresh: fresh)
       } else {
-        drawFunction(
-          node - graph.variables.count, in: rect, into: &buffer,
-          active: node - graph.variables.count == active)
+        drawFunction(node, box: position, in: rect, into: &buffer, active: position == activeBox)
       }
     }
     return buffer
@@ -123,15 +130,19 @@ struct GraphView {
     }
   }
 
-  private func drawFunction(_ index: Int, in rect: CellRect, into buffer: inout ScreenBuffer, active: Bool) {
-    let node = state.session.graph.functions[index]
-    let selected = state.selection == state.session.graph.nodeID(function: index)
+  private func drawFunction(
+    _ node: DisplayGraph.Node, box: Int, in rect: CellRect, into buffer: inout ScreenBuffer, active: Bool
+  ) {
+    let graph = state.session.graph
+    let label = DisplayGraph.label(of: node, in: graph)
+    let selected = state.selection.map { scene.display.boxOf[$0] == box } ?? false
     buffer.box(
       x: rect.x, y: rect.y, width: rect.width, height: rect.height, kind: active ? .heavy : .square,
       style: active ? Theme.active : Theme.functionBorder)
     let inner = rect.width - 2
-    let x = rect.x + 1 + max((inner - node.label.count) / 2, 0)
+    let x = rect.x + 1 + max((inner - label.count) / 2, 0)
     let style = selected ? Theme.selected : active ? Theme.activeLabel : Theme.functionLabel
-    buffer.text(node.label, x: x, y: rect.y + rect.height / 2, style: style, maxWidth: inner)
+    buffer.text(label, x: x, y: rect.y + rect.height / 2, style: style, maxWidth: inner)
   }
+
 }

@@ -31,9 +31,13 @@ public final class Screen {
   /// The scene to draw: roomy boxes when they fit the graph area, otherwise compact ones.
   func scene(for state: AppState, columns: Int, rows: Int) throws -> GraphScene {
     let regions = Regions(rows: rows)
-    let roomy = try cache.scene(of: state.session.graph, orientation: state.orientation, style: .roomy)
+    func scene(_ style: BoxStyle) throws -> GraphScene {
+      try cache.scene(
+        of: state.session.graph, orientation: state.orientation, style: style, collapsed: state.collapsed)
+    }
+    let roomy = try scene(.roomy)
     if roomy.layout.width <= columns && roomy.layout.height <= regions.graphHeight { return roomy }
-    return try cache.scene(of: state.session.graph, orientation: state.orientation, style: .compact)
+    return try scene(.compact)
   }
 
   /// One frame of `state` at `columns` × `rows`.
