@@ -1,0 +1,28 @@
+/// How ``TerminalUI/run(_:options:)`` sets up the screen.
+public struct TerminalOptions: Hashable, Sendable {
+  /// When to use colour.
+  public enum ColorMode: Hashable, Sendable {
+    /// Colour unless `NO_COLOR` is set (and not empty) or the terminal has no colours.
+    case automatic
+    /// Colour whenever the terminal has colours, even with `NO_COLOR`.
+    case always
+    /// Never colour: styles keep bold, dim, underline and reverse, and background colours turn
+    /// into reverse video (``CellStyle/monochrome``).
+    case never
+  }
+
+  /// When to use colour.
+  public var color: ColorMode
+  /// Draw with ASCII only (`+-|`), even when the locale is UTF-8. Without it, ASCII is used only
+  /// when the locale is not UTF-8.
+  public var forceASCII: Bool
+  /// The name the too-small message gives the app.
+  public var appName: String
+
+  /// Options with the given settings; by default automatic colour and Unicode where possible.
+  public init(color: ColorMode = .automatic, forceASCII: Bool = false, appName: String = "GradStep") {
+    self.color = color
+    self.forceASCII = forceASCII
+    self.appName = appName
+  }
+}
