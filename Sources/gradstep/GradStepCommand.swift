@@ -2,6 +2,7 @@ import ArgumentParser
 import Autodiff
 import Foundation
 import GraphLayout
+import TerminalUI
 import Visualizer
 
 /// `gradstep`: step through the forward and backward passes of a computation graph.
@@ -49,11 +50,9 @@ struct GradStepCommand: ParsableCommand {
     let graph = SeedGraph.build()
     let session = Session(output: graph)
     let state = AppState(session: session, title: "seed", orientation: direction)
-    let app = App(state: state, screen: Screen(charset: ascii ? .ascii : .unicode))
-    guard headless || json else {
-      throw usageError("the interactive screen is not available yet; use --headless")
-    }
-    var run = HeadlessRun(app: app, columns: columns, rows: rows)
+    let app = App(state: state, screen: Screen())
+    guard headless || json else { return try runInteractive(app) }
+    var run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
     if json {
       _ = run.finalFrame(keys: keyList)
       print(StateJSON.encode(run.app.state))
@@ -66,6 +65,19 @@ struct GradStepCommand: ParsableCommand {
       let frame = run.finalFrame(keys: keyList)
       print(color ? frame.ansiText() : frame.plainText())
     }
+  }
+
+  /// Runs `app` on the terminal; exits with 128 + N after signal N, and with 2 when there is no
+  /// usable terminal.
+  private func runInteractive(_ app: App) throws {
+    var interactive = InteractiveApp(app: app)
+    let exit: TerminalExit
+    do {
+      exit = try TerminalUI.run(&interactive, options: TerminalOptions(forceASCII: ascii))
+    } catch {
+      throw usageError(error.description)
+    }
+    if exit.exitCode != 0 { throw ExitCode(exit.exitCode) }
   }
 
   private func parsedSize() throws -> (Int, Int) {

@@ -26,8 +26,8 @@ public struct App {
     return !state.wantsQuit
   }
 
-  /// The frame for the current state.
-  public func render(columns: Int, rows: Int) -> ScreenBuffer {
-    screen.render(state, columns: columns, rows: rows)
+  /// The frame for the current state, drawn with `charset`'s line characters.
+  public func render(columns: Int, rows: Int, charset: Charset = .unicode) -> ScreenBuffer {
+    screen.render(state, columns: columns, rows: rows, charset: charset)
   }
 }

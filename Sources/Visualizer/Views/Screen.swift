@@ -4,13 +4,9 @@ import GraphLayout
 /// the key-help line. Layouts are computed once per orientation and box style and then reused.
 public final class Screen {
   private let cache = SceneCache()
-  /// Box drawing in Unicode or ASCII.
-  public let charset: Charset
 
-  /// A screen drawing with `charset`.
-  public init(charset: Charset = .unicode) {
-    self.charset = charset
-  }
+  /// A screen with nothing laid out yet.
+  public init() {}
 
   /// Where the parts of a frame go at a given size.
   struct Regions {
@@ -40,8 +36,9 @@ public final class Screen {
     return try scene(.compact)
   }
 
-  /// One frame of `state` at `columns` × `rows`.
-  public func render(_ state: AppState, columns: Int, rows: Int) -> ScreenBuffer {
+  /// One frame of `state` at `columns` × `rows`, drawn with `charset`'s line characters.
+  public func render(_ state: AppState, columns: Int, rows: Int, charset: Charset = .unicode) -> ScreenBuffer
+  {
     var buffer = ScreenBuffer(columns: columns, rows: rows, charset: charset)
     let regions = Regions(rows: rows)
     Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
