@@ -17,7 +17,7 @@ final class CursesScreen {
   /// locale must already be set.
   init(color: Bool, unicodeLocale: Bool) throws(TerminalError) {
     guard let screen = newterm(nil, gs_stdout(), gs_stdin()) else {
-      throw .unusable("curses could not open terminal '\(String(cString: getenv("TERM")))'")
+      throw .unusable("curses could not open the terminal")
     }
     self.screen = screen
     window = gs_stdscr()
