@@ -54,11 +54,7 @@ struct EventLoop {
     if columns >= needed.columns && rows >= needed.rows {
       return app.render(columns: columns, rows: rows, charset: charset)
     }
-    let (times, dash) = charset == .unicode ? ("×", "—") : ("x", "-")
-    return .centeredMessage(
-      "\(appName) needs at least \(needed.columns)\(times)\(needed.rows) \(dash) "
-        + "this terminal is \(columns)\(times)\(rows)",
-      columns: columns, rows: rows)
+    return .sizeMessage(appName: appName, needed: needed, columns: columns, rows: rows, charset: charset)
   }
 
   /// Milliseconds to wait for input before `deadline` (-1: no deadline).

@@ -85,11 +85,8 @@ struct GradStepCommand: ParsableCommand {
     guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else {
       throw usageError("bad --size '\(size)': expected COLSxROWS, for example 80x24")
     }
-    guard (App.minimumSize.columns...1000).contains(columns), (App.minimumSize.rows...1000).contains(rows)
-    else {
-      throw usageError(
-        "bad --size '\(size)': columns must be \(App.minimumSize.columns)–1000 and rows \(App.minimumSize.rows)–1000"
-      )
+    guard (1...1000).contains(columns), (1...1000).contains(rows) else {
+      throw usageError("bad --size '\(size)': columns and rows must be 1–1000")
     }
     return (columns, rows)
   }

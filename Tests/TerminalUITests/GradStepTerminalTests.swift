@@ -1,11 +1,107 @@
 import Foundation
 import Testing
 
-/// The real `gradstep` in a terminal. Skipped until the app has its headless mode.
-@Suite(
-  .enabled(if: GradStepBinary.isReady, "needs gradstep with --headless (\(GradStepBinary.path))"),
-  .timeLimit(.minutes(1)))
+/// The real `gradstep` in a terminal, compared cell for cell with its headless frames. Serialized:
+/// a dozen terminals at once on a two-core machine make the timings flaky.
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct GradStepTerminalTests {
+  /// The key sequences issue 4 names, each checked at 80×24 and 120×40.
+  static let keySequences = ["", "nnn", "b", "bppp", "onn", "?"]
+  static let sizes = [(80, 24), (120, 40)]
+
+  @Test func theBinaryIsBuilt() {
+    #expect(GradStepBinary.isReady, "\(GradStepBinary.path) must exist and print headless frames")
+  }
+
+  @Test(arguments: keySequences)
+  func everyKeySequenceMatchesHeadlessAtBothSizes(keys: String) throws {
+    for (columns, rows) in Self.sizes {
+      let session = try TmuxSession([GradStepBinary.path], columns: columns, rows: rows)
+      defer { session.kill() }
+      try expectScreen(session, equalsHeadless: "", columns: columns, rows: rows)
+      for key in keys { try session.type(String(key)) }
+      try expectScreen(session, equalsHeadless: keys, columns: columns, rows: rows)
+    }
+  }
+
+  @Test func coloursReachTheTerminal() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.type("n")
+    try expectScreen(session, equalsHeadless: "n", columns: 80, rows: 24)
+    let coloured = try session.capture(colors: true)
+    // The active function's label: black on magenta, bold (Theme.activeLabel).
+    let activeLabel = coloured.split(separator: "\n").first {
+      $0.contains("Square") && $0.contains("\u{1B}[")
+    }
+    #expect(activeLabel != nil)
+    #expect(coloured.contains("45m") || coloured.contains(";45") || coloured.contains("[45"))
+  }
+
+  @Test func noColorGivesAMonochromeScreen() throws {
+    let session = try TmuxSession(
+      [GradStepBinary.path], columns: 80, rows: 24, environment: ["NO_COLOR": "1"])
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.type("n")
+    try expectScreen(session, equalsHeadless: "n", columns: 80, rows: 24)
+    let coloured = try session.capture(colors: true)
+    for code in ["[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "[45m", "[46m", ";35m", ";36m"] {
+      #expect(!coloured.contains(code), "colour code \(code) with NO_COLOR")
+    }
+    #expect(coloured.contains("\u{1B}[1m") || coloured.contains("\u{1B}[7m"))
+  }
+
+  @Test func qQuitsWithTheTerminalRestored() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.type("nq")
+    #expect(try session.exitStatus() == 0)
+    #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
+  }
+
+  @Test func escapeQuitsToo() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.sendKeys("Escape")
+    #expect(try session.exitStatus() == 0)
+  }
+
+  @Test func resizingRedrawsForEachSize() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 120, rows: 40)
+    defer { session.kill() }
+    try session.type("nn")
+    try expectScreen(session, equalsHeadless: "nn", columns: 120, rows: 40)
+    try session.resize(columns: 80, rows: 24)
+    try expectScreen(session, equalsHeadless: "nn", columns: 80, rows: 24)
+    try session.resize(columns: 120, rows: 40)
+    try expectScreen(session, equalsHeadless: "nn", columns: 120, rows: 40)
+  }
+
+  @Test func aTwentyBySixTerminalShowsTheSizeNeeded() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 20, rows: 6)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 20, rows: 6)
+    let screen = try session.capture().replacingOccurrences(of: "\n", with: " ")
+    #expect(screen.contains("40×12"))
+    #expect(screen.contains("20×6"))
+  }
+
+  /// tmux sets TERM for the pane itself, so the test changes it with `env` right before gradstep.
+  @Test(arguments: [["TERM=dumb"], ["TERM=no-such-terminal-type"], ["-u", "TERM"]])
+  func unusableTerminalTypesAreRefused(environment: [String]) throws {
+    let session = try TmuxSession(
+      ["/usr/bin/env"] + environment + [GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    #expect(try session.exitStatus() == 2)
+    let screen = try session.capture().replacingOccurrences(of: "\n", with: "")
+    #expect(screen.contains("--headless"))
+    #expect(!screen.contains("Error opening terminal"))
+  }
+
   @Test func headlessPrintsAFrameOfTheSizeAsked() throws {
     let result = try GradStepBinary.headless(keys: "", columns: 80, rows: 24)
     #expect(result.status == .exited(0))
@@ -22,8 +118,20 @@ struct GradStepTerminalTests {
 
   @Test func interactiveModeNeedsATerminal() throws {
     let result = try ChildProcess.run([GradStepBinary.path])
-    #expect(result.status != .exited(0))
+    #expect(result.status == .exited(2))
+    #expect(result.standardError.contains("standard input is not a terminal"))
     #expect(result.standardError.contains("--headless"))
+    #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test(arguments: [
+    ["--headless", "--size", "80by24"], ["--headless", "--keys", "n<foo>"], ["--bogus"],
+    ["--orientation", "up"],
+  ])
+  func badArgumentsExitWithTwo(arguments: [String]) throws {
+    let result = try ChildProcess.run([GradStepBinary.path] + arguments)
+    #expect(result.status == .exited(2))
+    #expect(!result.standardError.isEmpty)
   }
 
   @Test func screenMatchesTheHeadlessFrame() throws {
@@ -59,8 +167,11 @@ struct GradStepTerminalTests {
   }
 
   /// Waits until the screen shows what `gradstep --headless` prints for `keys` at its size.
-  private func expectScreen(_ session: TmuxSession, equalsHeadless keys: String) throws {
-    let expected = frameLines(try GradStepBinary.headless(keys: keys).standardOutput)
+  private func expectScreen(
+    _ session: TmuxSession, equalsHeadless keys: String, columns: Int = 100, rows: Int = 30
+  ) throws {
+    let expected = frameLines(
+      try GradStepBinary.headless(keys: keys, columns: columns, rows: rows).standardOutput)
     try session.waitUntil("the screen to match the headless frame for keys \"\(keys)\"") {
       frameLines($0) == expected
     }

@@ -26,8 +26,13 @@ public struct App {
     return !state.wantsQuit
   }
 
-  /// The frame for the current state, drawn with `charset`'s line characters.
+  /// The frame for the current state, drawn with `charset`'s line characters; below
+  /// `minimumSize`, a message saying the size needed (as the interactive terminal shows it).
   public func render(columns: Int, rows: Int, charset: Charset = .unicode) -> ScreenBuffer {
-    screen.render(state, columns: columns, rows: rows, charset: charset)
+    guard columns >= App.minimumSize.columns && rows >= App.minimumSize.rows else {
+      return .sizeMessage(
+        appName: "GradStep", needed: App.minimumSize, columns: columns, rows: rows, charset: charset)
+    }
+    return screen.render(state, columns: columns, rows: rows, charset: charset)
   }
 }

@@ -1,4 +1,17 @@
 extension ScreenBuffer {
+  /// The frame shown instead of the app when the screen is smaller than `needed`:
+  /// `GradStep needs at least 40×12 — this terminal is 20×6`, centred. The interactive terminal and
+  /// `--headless` both show it, so they stay equal at every size.
+  public static func sizeMessage(
+    appName: String, needed: (columns: Int, rows: Int), columns: Int, rows: Int, charset: Charset
+  ) -> ScreenBuffer {
+    let (times, dash) = charset == .unicode ? ("×", "—") : ("x", "-")
+    return centeredMessage(
+      "\(appName) needs at least \(needed.columns)\(times)\(needed.rows) \(dash) "
+        + "this terminal is \(columns)\(times)\(rows)",
+      columns: columns, rows: rows)
+  }
+
   /// A blank buffer showing `message` in the middle, word-wrapped to the width (words longer
   /// than a line are cut); lines that do not fit the height are dropped from the end.
   public static func centeredMessage(
