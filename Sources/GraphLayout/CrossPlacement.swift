@@ -114,8 +114,17 @@ func isotonicFit(desired: [Double], weights: [Double], offsets: [Int]) -> [Int] 
   var result: [Int] = []
   result.reserveCapacity(desired.count)
   for block in blockEnd.indices {
-    let shift = Int((blockSum[block] / blockWeight[block]).rounded())
+    let shift = roundedHalfUp(blockSum[block] / blockWeight[block])
     while result.count < blockEnd[block] { result.append(offsets[result.count] + shift) }
   }
   return result
+}
+
+/// `value` rounded to the nearest integer, halves upwards (without needing the C maths library).
+private func roundedHalfUp(_ value: Double) -> Int {
+  let truncated = Int(value)
+  let fraction = value - Double(truncated)
+  if fraction >= 0.5 { return truncated + 1 }
+  if fraction < -0.5 { return truncated - 1 }
+  return truncated
 }

@@ -11,7 +11,9 @@ struct CrossingCounter {
     sequence.removeAll(keepingCapacity: true)
     for node in layers[layer] {
       let start = sequence.count
-      for segment in graph.down[node] { sequence.append(positions[graph.lower[segment]]) }
+      for below in graph.belowNodes[graph.belowStarts[node]..<graph.belowStarts[node + 1]] {
+        sequence.append(positions[below])
+      }
       if sequence.count - start > 1 { sequence[start...].sort() }
     }
     var leaves = 1

@@ -18,6 +18,14 @@ struct LayeredGraph {
   private(set) var up: [[Int]]
   /// Each input edge's segments, from source to target.
   private(set) var segmentsOfEdge: [[Int]] = []
+  /// The lower ends of node `v`'s segments are `belowNodes[belowStarts[v]..<belowStarts[v + 1]]`.
+  private(set) var belowStarts: [Int] = [0]
+  /// The lower ends of every node's segments, stored back to back.
+  private(set) var belowNodes: [Int] = []
+  /// The upper ends of node `v`'s segments are `aboveNodes[aboveStarts[v]..<aboveStarts[v + 1]]`.
+  private(set) var aboveStarts: [Int] = [0]
+  /// The upper ends of every node's segments, stored back to back.
+  private(set) var aboveNodes: [Int] = []
 
   /// Splits the edges at every layer between their ends.
   init(layerOf realLayers: [Int], edges: [LayoutEdge]) {
@@ -40,6 +48,12 @@ struct LayeredGraph {
       }
       segments.append(addSegment(from: previous, to: edge.to))
       segmentsOfEdge.append(segments)
+    }
+    for node in 0..<nodeCount {
+      belowNodes.append(contentsOf: down[node].map { lower[$0] })
+      belowStarts.append(belowNodes.count)
+      aboveNodes.append(contentsOf: up[node].map { upper[$0] })
+      aboveStarts.append(aboveNodes.count)
     }
   }
 
