@@ -31,7 +31,7 @@ enum Lexer {
       } else if isDigit(character) || character == "." {
         let text = scanNumber(line, &index, &column)
         guard isWellFormedNumber(text) else {
-          throw source.error("malformed number '\(text)'", at: range(start))
+          throw source.error("malformed number '\(text)'\(multiplicationHint(text))", at: range(start))
         }
         tokens.append(Token(kind: .number(text), range: range(start)))
       } else {
@@ -77,6 +77,17 @@ enum Lexer {
       let hex = String(scalar.value, radix: 16, uppercase: true)
       return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }.joined(separator: " ")
+  }
+
+  /// For a number glued to a name (`2x`), a hint to write the multiplication; otherwise "".
+  private static func multiplicationHint(_ text: String) -> String {
+    let number = text.prefix { isDigit($0) || $0 == "." }
+    let name = text.dropFirst(number.count)
+    guard isWellFormedNumber(String(number)), !name.contains("."), let letter = name.first, letter != "e", letter != "E"
+    else {
+      return ""
+    }
+    return "; to multiply, write '\(number) * \(name)'"
   }
 
   /// Whether `text` is digits with an optional fraction and exponent: `12`, `.5`, `3.`, `1.5e-3`.

@@ -116,10 +116,14 @@ extension Parser {
       return error("'\(name)' is a function; call it with arguments, as in \(name)(x)", at: range)
     }
     var message = "undefined name '\(name)'"
-    if name.count >= 3, let match = closestMatch(to: name, among: assignedNames) {
-      message += "; did you mean '\(match)'?"
-    }
+    if let match = suggestedName(for: name) { message += "; did you mean '\(match)'?" }
     return error(message, at: range)
+  }
+
+  /// An assigned name close to `name`, for names of 3 or more characters (shorter ones are too
+  /// alike to guess between).
+  func suggestedName(for name: String) -> String? {
+    name.count >= 3 ? closestMatch(to: name, among: assignedNames) : nil
   }
 
   /// The operation of the current token when it is one of `operations`' symbols.

@@ -2,10 +2,10 @@
 extension Parser {
   /// The output node, or an error when there is nothing to compute or the `output` name is unknown.
   func resolveOutput() throws(ProgramError) -> Int {
-    if let (name, site) = outputLine {
+    if let (name, site, _) = outputLine {
       guard let entry = names[name] else {
         var message = "output names '\(name)', which is never assigned"
-        if let match = closestMatch(to: name, among: assignedNames) { message += "; did you mean '\(match)'?" }
+        if let match = suggestedName(for: name) { message += "; did you mean '\(match)'?" }
         throw error(message, at: site)
       }
       guard !isInput(entry.node) else {

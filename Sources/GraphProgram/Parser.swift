@@ -12,8 +12,8 @@ struct Parser {
   var names: [String: (node: Int, site: SourceRange)] = [:]
   /// The assigned names in statement order.
   var assignedNames: [String] = []
-  /// The `output` line, when there is one.
-  var outputLine: (name: String, site: SourceRange)?
+  /// The `output` line, when there is one: the name, where the name is, where the line starts.
+  var outputLine: (name: String, site: SourceRange, start: SourceRange)?
   var tokens: [Token] = []
   var position = 0
   /// How deeply the current expression is nested (see `Limits.nesting`).
@@ -123,10 +123,9 @@ struct Parser {
     advance()
     try expectEndOfStatement(expecting: "';' or end of line after 'output \(target)'")
     if let first = outputLine {
-      throw error(
-        "output is given twice; first at \(first.site.line):\(first.site.column)", at: site)
+      throw error("output is given twice; first at \(first.start.line):\(first.start.column)", at: site)
     }
-    outputLine = (target, targetRange)
+    outputLine = (target, targetRange, site)
   }
 
   /// Throws "expected `expecting`, found …" unless the statement ends here (`;` or end of line).
