@@ -25,7 +25,8 @@ enum ShapeInference {
         }
         guard let count = Limits.product(shape, upTo: Limits.elements) else {
           throw source.error(
-            "the result \(formatShape(shape)) would have more than \(Limits.elements) elements", at: node.site)
+            "\(operation.makeFunction().name): the result \(formatShape(shape)) would have more than "
+              + "\(Limits.elements) elements", at: node.site)
         }
         work += count + multiplyAdds(operation, inputShapes)
         guard work <= Limits.work else {
@@ -51,12 +52,14 @@ enum ShapeInference {
     case .reshape(let shape): (dimensions, smallest) = (shape, -1)
     default: return
     }
+    let name = operation.makeFunction().name
     if let bad = dimensions.first(where: { $0 < smallest }) {
-      throw source.error("dimension \(bad) is negative\(smallest < 0 ? " (only -1 is allowed)" : "")", at: site)
+      let hint = smallest < 0 ? " (only -1, for an inferred axis, is allowed)" : ""
+      throw source.error("\(name): dimension \(bad) is negative\(hint)", at: site)
     }
     guard Limits.product(dimensions.map(abs), upTo: Limits.elements) != nil else {
       throw source.error(
-        "the shape \(formatShape(dimensions)) has more than \(Limits.elements) elements", at: site)
+        "\(name): the shape \(formatShape(dimensions)) has more than \(Limits.elements) elements", at: site)
     }
   }
 
