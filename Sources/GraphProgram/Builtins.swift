@@ -2,8 +2,8 @@
 enum Builtin {
   /// How a function takes its arguments.
   enum Form {
-    /// A fixed number of tensor arguments.
-    case tensors(Int, Operation)
+    /// As many tensor arguments as the Autodiff function's `arity`.
+    case tensors(Operation)
     /// `pow(x, c)`: a tensor and a constant exponent.
     case power
     /// `sum(x)`, `sum(x, axis…)`, with an optional last word `keepdims`.
@@ -23,21 +23,21 @@ enum Builtin {
   /// How function `name` takes its arguments; `nil` for an unknown name.
   static func form(of name: String) -> Form? {
     switch name {
-    case "square": .tensors(1, .square)
-    case "exp": .tensors(1, .exp)
-    case "sin": .tensors(1, .sin)
-    case "cos": .tensors(1, .cos)
-    case "tanh": .tensors(1, .tanh)
-    case "log": .tensors(1, .log)
-    case "sqrt": .tensors(1, .sqrt)
-    case "sigmoid": .tensors(1, .sigmoid)
-    case "relu": .tensors(1, .relu)
-    case "neg": .tensors(1, .neg)
-    case "add": .tensors(2, .add)
-    case "sub": .tensors(2, .sub)
-    case "mul": .tensors(2, .mul)
-    case "div": .tensors(2, .div)
-    case "matmul": .tensors(2, .matmul)
+    case "square": .tensors(.square)
+    case "exp": .tensors(.exp)
+    case "sin": .tensors(.sin)
+    case "cos": .tensors(.cos)
+    case "tanh": .tensors(.tanh)
+    case "log": .tensors(.log)
+    case "sqrt": .tensors(.sqrt)
+    case "sigmoid": .tensors(.sigmoid)
+    case "relu": .tensors(.relu)
+    case "neg": .tensors(.neg)
+    case "add": .tensors(.add)
+    case "sub": .tensors(.sub)
+    case "mul": .tensors(.mul)
+    case "div": .tensors(.div)
+    case "matmul": .tensors(.matmul)
     case "pow": .power
     case "sum": .sum
     case "transpose": .transpose

@@ -6,7 +6,8 @@ enum GraphBuilder {
   ///
   /// - Precondition: the IR passed `ShapeInference.check` with inputs of the same shapes.
   static func build(_ ir: ProgramIR, inputs: [Variable]) -> [Variable] {
-    precondition(inputs.count == ir.inputs.count, "the program has \(ir.inputs.count) inputs, got \(inputs.count)")
+    precondition(
+      inputs.count == ir.inputs.count, "the program has \(ir.inputs.count) inputs, got \(inputs.count)")
     var remainingInputs = inputs.makeIterator()
     var variables = [Variable]()
     variables.reserveCapacity(ir.nodes.count)

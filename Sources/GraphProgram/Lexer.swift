@@ -9,7 +9,9 @@ enum Lexer {
     var tokens = [Token]()
     var index = line.startIndex
     var column = 1
-    func range(_ start: Int) -> SourceRange { SourceRange(line: number, column: start, length: column - start) }
+    func range(_ start: Int) -> SourceRange {
+      SourceRange(line: number, column: start, length: column - start)
+    }
     while index < line.endIndex {
       let character = line[index]
       let start = column
@@ -44,7 +46,9 @@ enum Lexer {
 
   /// Reads digits, an optional fraction and an optional exponent (`12`, `.5`, `1.5e-3`), plus any letters
   /// or digits glued to it, so that `1e` or `2.5.1` is reported whole.
-  private static func scanNumber(_ line: Substring, _ index: inout Substring.Index, _ column: inout Int) -> String {
+  private static func scanNumber(_ line: Substring, _ index: inout Substring.Index, _ column: inout Int)
+    -> String
+  {
     let first = index
     var previous: Character = " "
     while index < line.endIndex {
@@ -83,7 +87,8 @@ enum Lexer {
   private static func multiplicationHint(_ text: String) -> String {
     let number = text.prefix { isDigit($0) || $0 == "." }
     let name = text.dropFirst(number.count)
-    guard isWellFormedNumber(String(number)), !name.contains("."), let letter = name.first, letter != "e", letter != "E"
+    guard isWellFormedNumber(String(number)), !name.contains("."), let letter = name.first, letter != "e",
+      letter != "E"
     else {
       return ""
     }

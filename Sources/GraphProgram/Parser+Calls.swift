@@ -10,7 +10,9 @@ extension Parser {
     var keepDims = false
     while !current.isSymbol(")") && current.kind != .end {
       if keepDims { throw error("keepdims must be the last argument of sum", at: current.range) }
-      if case .sum = form, current.kind == .name("keepdims"), [.symbol(")"), .symbol(",")].contains(tokens[position + 1].kind) {
+      if case .sum = form, current.kind == .name("keepdims"),
+        [.symbol(")"), .symbol(",")].contains(tokens[position + 1].kind)
+      {
         keepDims = true
         advance()
       } else {
@@ -35,8 +37,8 @@ extension Parser {
     _ name: String, _ form: Builtin.Form, _ arguments: [Operand], keepDims: Bool, site: SourceRange
   ) throws(ProgramError) -> Operation {
     switch form {
-    case .tensors(let count, let operation):
-      try checkCount(name, arguments, exactly: count, site: site)
+    case .tensors(let operation):
+      try checkCount(name, arguments, exactly: operation.makeFunction().arity ?? arguments.count, site: site)
       return operation
     case .power:
       try checkCount(name, arguments, exactly: 2, site: site)
@@ -52,14 +54,17 @@ extension Parser {
     }
   }
 
-  func checkCount(_ name: String, _ arguments: [Operand], exactly count: Int, site: SourceRange) throws(ProgramError) {
+  func checkCount(_ name: String, _ arguments: [Operand], exactly count: Int, site: SourceRange)
+    throws(ProgramError)
+  {
     guard arguments.count == count else {
       throw error("\(name) takes \(count) argument\(count == 1 ? "" : "s"), got \(arguments.count)", at: site)
     }
   }
 
   /// The whole-number arguments after the first (the tensor): axes or dimensions.
-  func wholeNumbers(_ name: String, _ arguments: [Operand], what: String, site: SourceRange) throws(ProgramError)
+  func wholeNumbers(_ name: String, _ arguments: [Operand], what: String, site: SourceRange)
+    throws(ProgramError)
     -> [Int]
   {
     guard !arguments.isEmpty else {
@@ -86,6 +91,7 @@ extension Parser {
     if let match = closestMatch(to: name, among: Builtin.names) {
       return error("unknown function '\(name)'; did you mean '\(match)'?", at: site)
     }
-    return error("unknown function '\(name)'; functions are \(Builtin.names.joined(separator: ", "))", at: site)
+    return error(
+      "unknown function '\(name)'; functions are \(Builtin.names.joined(separator: ", "))", at: site)
   }
 }

@@ -73,7 +73,8 @@ extension Parser {
   func constantExponent(_ exponent: Operand) throws(ProgramError) -> Double {
     guard let value = exponent.constant else {
       throw error(
-        "exponent must be a constant number; for a variable exponent write exp(y * log(x))", at: exponent.range)
+        "exponent must be a constant number; for a variable exponent write exp(y * log(x))",
+        at: exponent.range)
     }
     guard value.isFinite else { throw error("exponent \(value) is not finite", at: exponent.range) }
     return value
@@ -133,7 +134,8 @@ extension Parser {
   }
 
   /// `left symbol right`: a node, or a number when folding constants and both sides are numbers.
-  mutating func binary(_ operation: Operation, _ symbol: Token, _ left: Operand, _ right: Operand) -> Operand {
+  mutating func binary(_ operation: Operation, _ symbol: Token, _ left: Operand, _ right: Operand) -> Operand
+  {
     let range = left.range.through(right.range)
     if foldingConstants, let a = left.constant, let b = right.constant {
       let folded: Double =

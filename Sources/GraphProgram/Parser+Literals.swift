@@ -51,7 +51,8 @@ extension Parser {
     case .number(let text):
       advance()
       guard let number = Double(text), number.isFinite else {
-        throw error("number '\(text)' is not finite; values must be finite numbers", at: start.through(previous!.range))
+        throw error(
+          "number '\(text)' is not finite; values must be finite numbers", at: start.through(previous!.range))
       }
       return negative ? -number : number
     case .name(let name) where ["nan", "inf", "infinity"].contains(name.lowercased()):

@@ -14,7 +14,8 @@ extension Parser {
       return entry.node
     }
     guard let last = assignedNames.last, let entry = names[last] else {
-      throw error("nothing to compute: the program has no statements", at: SourceRange(line: 1, column: 1, length: 1))
+      throw error(
+        "nothing to compute: the program has no statements", at: SourceRange(line: 1, column: 1, length: 1))
     }
     guard isInput(entry.node) else { return entry.node }
     let message =

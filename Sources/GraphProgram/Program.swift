@@ -34,7 +34,8 @@ public struct Program {
   /// shapes than the literals, and the shapes are checked with them.
   /// - Throws: `ProgramError` for the first problem found, with its line and column; before anything
   ///   runs, so a shape mismatch never traps.
-  public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program {
+  public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program
+  {
     let source = SourceText(text)
     var parser = Parser(source: source, overrides: overrides)
     let ir = try parser.parseProgram()
@@ -46,7 +47,8 @@ public struct Program {
   /// Parses UTF-8 bytes (a file's contents, `Data` or `[UInt8]`) as `parse(_:overrides:)` does.
   ///
   /// - Throws: `ProgramError` at the first byte that is not valid UTF-8, located by line and column.
-  public static func parse(bytes: some Sequence<UInt8>, overrides: [String: Tensor] = [:]) throws(ProgramError)
+  public static func parse(bytes: some Sequence<UInt8>, overrides: [String: Tensor] = [:])
+    throws(ProgramError)
     -> Program
   {
     try parse(try UTF8Check.decode(Array(bytes)), overrides: overrides)
@@ -78,10 +80,13 @@ public struct Program {
   }
 
   /// Throws for an override whose name is not an input (checked in name order).
-  private static func checkOverrides(_ overrides: [String: Tensor], against ir: ProgramIR) throws(ProgramError) {
+  private static func checkOverrides(_ overrides: [String: Tensor], against ir: ProgramIR)
+    throws(ProgramError)
+  {
     let inputNames = ir.inputs.map { ir.nodes[$0].name }
     for name in overrides.keys.sorted() where !inputNames.contains(name) {
-      let known = inputNames.isEmpty ? "the program has no inputs" : "inputs are " + inputNames.joined(separator: ", ")
+      let known =
+        inputNames.isEmpty ? "the program has no inputs" : "inputs are " + inputNames.joined(separator: ", ")
       throw ProgramError(message: "cannot set '\(name)': it is not an input; \(known)")
     }
   }

@@ -45,7 +45,8 @@ public struct ProgramError: Error, Equatable, Sendable, CustomStringConvertible 
     let header = (place.isEmpty ? "" : place + ": ") + "error: " + message
     guard line > 0 else { return header }
     let excerpt = LineExcerpt(lineText, column: column, length: length)
-    let marker = String(repeating: " ", count: excerpt.caretOffset) + "^"
+    let marker =
+      String(repeating: " ", count: excerpt.caretOffset) + "^"
       + String(repeating: "~", count: excerpt.underline - 1)
     return header + "\n  " + excerpt.text + "\n  " + marker
   }

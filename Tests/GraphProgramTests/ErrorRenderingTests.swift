@@ -56,12 +56,13 @@ import Testing
 
   @Test func overrideShapesAreChecked() {
     #expect(
-      renderedError("v = [1, 2]\nw = [3, 4]\ny = v * w", fileName: "t.grad", overrides: ["v": Tensor([1, 2, 3])])
-        == """
-        t.grad:3:7: error: Mul: cannot broadcast shapes (3,) and (2,)
-          y = v * w
-                ^
-        """)
+      renderedError(
+        "v = [1, 2]\nw = [3, 4]\ny = v * w", fileName: "t.grad", overrides: ["v": Tensor([1, 2, 3])])
+          == """
+          t.grad:3:7: error: Mul: cannot broadcast shapes (3,) and (2,)
+            y = v * w
+                  ^
+          """)
   }
 
   @Test(arguments: [
@@ -70,18 +71,34 @@ import Testing
     ("x=", "--set:1:3: error: expected a number in the value, found end of line\n  x=\n    ^"),
     ("x=y", "--set:1:3: error: expected a number in the value, found name 'y'\n  x=y\n    ^"),
     ("x=1 2", "--set:1:5: error: expected end of the value, found number '2'\n  x=1 2\n      ^"),
-    ("x=1e999", "--set:1:3: error: number '1e999' is not finite; values must be finite numbers\n  x=1e999\n    ^~~~~"),
-    ("x=nan", "--set:1:3: error: 'nan' is not a finite number; values must be finite numbers\n  x=nan\n    ^~~"),
-    ("v=[1,2", "--set:1:7: error: unterminated list; expected ']' to close the '[' at 1:3\n  v=[1,2\n        ^"),
-    ("v=[[1],[2,3]]", "--set:1:8: error: ragged list: this item is a list of shape (2,) but the first is a list of shape (1,)\n  v=[[1],[2,3]]\n         ^~~~~"),
+    (
+      "x=1e999",
+      "--set:1:3: error: number '1e999' is not finite; values must be finite numbers\n  x=1e999\n    ^~~~~"
+    ),
+    (
+      "x=nan",
+      "--set:1:3: error: 'nan' is not a finite number; values must be finite numbers\n  x=nan\n    ^~~"
+    ),
+    (
+      "v=[1,2",
+      "--set:1:7: error: unterminated list; expected ']' to close the '[' at 1:3\n  v=[1,2\n        ^"
+    ),
+    (
+      "v=[[1],[2,3]]",
+      "--set:1:8: error: ragged list: this item is a list of shape (2,) but the first is a list of shape (1,)\n  v=[[1],[2,3]]\n         ^~~~~"
+    ),
     ("x=1$", "--set:1:4: error: unexpected character '$'\n  x=1$\n     ^"),
   ])
   func badOverrideArguments(argument: String, expected: String) {
-    #expect(rendered({ () throws(ProgramError) in _ = try Program.parseOverride(argument) }, fileName: "--set") == expected)
+    #expect(
+      rendered({ () throws(ProgramError) in _ = try Program.parseOverride(argument) }, fileName: "--set")
+        == expected)
   }
 
   @Test func longLinesAreCutAroundTheCaret() {
-    let line = "y = " + Array(repeating: "x", count: 100).joined(separator: " + ") + " + z + " + String(repeating: "1 + ", count: 50) + "1"
+    let line =
+      "y = " + Array(repeating: "x", count: 100).joined(separator: " + ") + " + z + "
+      + String(repeating: "1 + ", count: 50) + "1"
     let text = "x = 1\n" + line
     let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "z")!) + 1
     let lines = renderedError(text).split(separator: "\n").map(String.init)

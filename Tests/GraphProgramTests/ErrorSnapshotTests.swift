@@ -17,7 +17,8 @@ struct ErrorSnapshot: Sendable, CustomTestStringConvertible {
   var testDescription: String { name }
 }
 
-let deepParentheses = "x = 1\ny = " + String(repeating: "(", count: 10_000) + "x" + String(repeating: ")", count: 10_000)
+let deepParentheses =
+  "x = 1\ny = " + String(repeating: "(", count: 10_000) + "x" + String(repeating: ")", count: 10_000)
 let deepList = "v = " + String(repeating: "[", count: 10_000)
 let deepMinus = "x = 1\ny = " + String(repeating: "-", count: 10_000) + "x"
 
@@ -360,7 +361,8 @@ let deepMinus = "x = 1\ny = " + String(repeating: "-", count: 10_000) + "x"
         y = x
             ^
       """),
-    .init("emptyProgram", "", "t.grad:1:1: error: nothing to compute: the program has no statements\n  \n  ^"),
+    .init(
+      "emptyProgram", "", "t.grad:1:1: error: nothing to compute: the program has no statements\n  \n  ^"),
     .init(
       "onlyComments", "# nothing here\n",
       """

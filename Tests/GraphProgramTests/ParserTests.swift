@@ -58,7 +58,8 @@ import Testing
     #expect(
       try ops(text) == ["Mul:o#1", "Mul:o#2", "Add:o#3", "Add:o#4", "Tanh:o", "Exp:p#1", "Mul:p"])
     let program = try Program.parse(text)
-    #expect(program.variables.compactMap(\.name).filter { $0.contains("#") } == ["o#1", "o#2", "o#3", "o#4", "p#1"])
+    #expect(
+      program.variables.compactMap(\.name).filter { $0.contains("#") } == ["o#1", "o#2", "o#3", "o#4", "p#1"])
   }
 
   @Test func commentsAndSemicolons() throws {
