@@ -15,8 +15,9 @@ struct LineExcerpt {
   /// Characters to underline (at least 1).
   let underline: Int
 
-  init(_ line: String, column: Int, length: Int) {
+  init(_ line: String, column requested: Int, length: Int) {
     let characters = Array(line)
+    let column = min(max(1, requested), characters.count + 1)
     let start = characters.count > Self.width ? max(0, column - 1 - Self.before) : 0
     let stop = min(characters.count, start + Self.width)
     let shown = characters[start..<stop].map(LineExcerpt.printable)

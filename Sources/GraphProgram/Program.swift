@@ -4,12 +4,18 @@ import Autodiff
 ///
 /// The language, one statement per line (or several separated by `;`), `#` starting a comment:
 /// ```
-/// x = 0.5                    # an input: a number or a rectangular nested list
+/// x = 0.5                    # an input: a number or a rectangular nested list of numbers
 /// W = [[1, 2], [3, 4]]
 /// a = square(x)              # a computation
 /// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ takes a constant exponent
 /// output y                   # optional; otherwise the last assigned name is the output
 /// ```
+/// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); its exponent,
+/// like `pow`'s, must be a constant (`x^-1`, `x^(1/2)`). Functions: `square exp sin cos tanh log
+/// sqrt sigmoid relu neg` (1 argument), `add sub mul div matmul` (2), `pow(x, c)`, `sum(x)`,
+/// `sum(x, axis…)` and `sum(x, axis…, keepdims)`, `transpose(x)` or `transpose(x, axis…)`, and
+/// `sum_to`, `broadcast_to`, `reshape` followed by the shape's dimensions (`reshape(x, 2, -1)`).
+///
 /// Every sub-expression of a statement becomes a variable named after the statement, numbered in
 /// evaluation order: in `y = x*w + b`, `x*w` is `y#1` and the sum is `y`. A number in an expression
 /// becomes a constant leaf named by its text (`2`). The forward pass may produce NaN or infinity

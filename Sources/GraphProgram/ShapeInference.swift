@@ -3,10 +3,9 @@ import Autodiff
 /// Checks every node's shapes before anything runs, with each Autodiff function's
 /// `outputShapes(for:)`, and keeps the forward pass within `Limits`.
 enum ShapeInference {
-  /// The shape of every node, or the first error: shapes that do not fit, a bad dimension, or a
-  /// program that would compute too much.
-  @discardableResult
-  static func check(_ ir: ProgramIR, in source: SourceText) throws(ProgramError) -> [[Int]] {
+  /// Throws the first error: shapes that do not fit, a bad dimension, or a program that would
+  /// compute too much.
+  static func check(_ ir: ProgramIR, in source: SourceText) throws(ProgramError) {
     var shapes = [[Int]]()
     shapes.reserveCapacity(ir.nodes.count)
     var work = 0
@@ -37,7 +36,6 @@ enum ShapeInference {
       }
       shapes.append(shape)
     }
-    return shapes
   }
 
   /// Rejects dimensions Autodiff cannot take: negative ones (other than reshape's `-1`) and shapes

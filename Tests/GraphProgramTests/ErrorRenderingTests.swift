@@ -118,3 +118,15 @@ import Testing
         """)
   }
 }
+
+/// Errors made by hand render even when their column is off the line.
+@Suite struct HandMadeErrorTests {
+  @Test(arguments: [-3, 0, 5, 500])
+  func columnsOffTheLineAreClamped(column: Int) {
+    let short = ProgramError(line: 1, column: column, length: 3, message: "m", lineText: "abc")
+    #expect(short.render().hasPrefix("1:\(column): error: m\n  abc\n  "))
+    let long = ProgramError(
+      line: 1, column: column, message: "m", lineText: String(repeating: "a", count: 300))
+    #expect(long.render().split(separator: "\n").count == 3)
+  }
+}
