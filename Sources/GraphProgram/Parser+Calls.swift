@@ -16,6 +16,7 @@ extension Parser {
         keepDims = true
         advance()
       } else {
+        // After the tensor, `pow`, `sum`, `transpose` and the shape functions take constants: fold them.
         let folding = foldingConstants
         if case .tensors = form {} else { foldingConstants = !arguments.isEmpty }
         let argument = try parseExpression()
