@@ -1,1 +1,0 @@
-// GraphProgram module: filled in by its issue.

@@ -1,0 +1,115 @@
+/// Splits one line of program text into tokens; a `#` starts a comment that runs to the end of the line.
+enum Lexer {
+  static let symbols: Set<Character> = ["+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";"]
+
+  /// The tokens of `line` (line number `number`), ending with an `.end` token.
+  ///
+  /// - Throws: `ProgramError` for a character that cannot start a token, or a malformed number.
+  static func tokens(of line: Substring, number: Int, in source: SourceText) throws(ProgramError) -> [Token] {
+    var tokens = [Token]()
+    var index = line.startIndex
+    var column = 1
+    func range(_ start: Int) -> SourceRange {
+      SourceRange(line: number, column: start, length: column - start)
+    }
+    while index < line.endIndex {
+      let character = line[index]
+      let start = column
+      if character == "#" { break }
+      if character.isWhitespace || character == "\u{FEFF}" {
+        line.formIndex(after: &index)
+        column += 1
+      } else if symbols.contains(character) {
+        line.formIndex(after: &index)
+        column += 1
+        tokens.append(Token(kind: .symbol(character), range: range(start)))
+      } else if isNameStart(character) {
+        let first = index
+        while index < line.endIndex, isNameStart(line[index]) || isDigit(line[index]) {
+          line.formIndex(after: &index)
+          column += 1
+        }
+        tokens.append(Token(kind: .name(String(line[first..<index])), range: range(start)))
+      } else if isDigit(character) || character == "." {
+        let text = scanNumber(line, &index, &column)
+        guard isWellFormedNumber(text) else {
+          throw source.error("malformed number '\(text)'\(multiplicationHint(text))", at: range(start))
+        }
+        tokens.append(Token(kind: .number(text), range: range(start)))
+      } else {
+        throw source.error("unexpected character \(describe(character))", at: range(start).with(length: 1))
+      }
+    }
+    tokens.append(Token(kind: .end, range: SourceRange(line: number, column: column, length: 1)))
+    return tokens
+  }
+
+  /// Reads digits, an optional fraction and an optional exponent (`12`, `.5`, `1.5e-3`), plus any letters
+  /// or digits glued to it, so that `1e` or `2.5.1` is reported whole.
+  private static func scanNumber(_ line: Substring, _ index: inout Substring.Index, _ column: inout Int)
+    -> String
+  {
+    let first = index
+    var previous: Character = " "
+    while index < line.endIndex {
+      let character = line[index]
+      let signOfExponent = (character == "+" || character == "-") && (previous == "e" || previous == "E")
+      guard isDigit(character) || character == "." || isNameStart(character) || signOfExponent else { break }
+      previous = character
+      line.formIndex(after: &index)
+      column += 1
+    }
+    return String(line[first..<index])
+  }
+
+  private static func isNameStart(_ character: Character) -> Bool {
+    character == "_" || character.isLetter
+  }
+
+  private static func isDigit(_ character: Character) -> Bool {
+    ("0"..."9").contains(character)
+  }
+
+  /// `'@'`, or `U+0007` for a character that does not print.
+  private static func describe(_ character: Character) -> String {
+    let invisible: Set<Unicode.GeneralCategory> = [.control, .format, .surrogate, .privateUse, .unassigned]
+    let scalars = character.unicodeScalars
+    guard scalars.contains(where: { invisible.contains($0.properties.generalCategory) }) else {
+      return "'\(character)'"
+    }
+    return scalars.map { scalar in
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }.joined(separator: " ")
+  }
+
+  /// For a number glued to a name (`2x`), a hint to write the multiplication; otherwise "".
+  private static func multiplicationHint(_ text: String) -> String {
+    let number = text.prefix { isDigit($0) || $0 == "." }
+    let name = text.dropFirst(number.count)
+    guard isWellFormedNumber(String(number)), !name.contains("."), let letter = name.first, letter != "e",
+      letter != "E"
+    else {
+      return ""
+    }
+    return "; to multiply, write '\(number) * \(name)'"
+  }
+
+  /// Whether `text` is digits with an optional fraction and exponent: `12`, `.5`, `3.`, `1.5e-3`.
+  static func isWellFormedNumber(_ text: String) -> Bool {
+    var rest = Substring(text)
+    let whole = rest.prefix(while: isDigit)
+    rest = rest.dropFirst(whole.count)
+    var fraction = Substring()
+    if rest.first == "." {
+      fraction = rest.dropFirst().prefix(while: isDigit)
+      rest = rest.dropFirst(1 + fraction.count)
+    }
+    guard !whole.isEmpty || !fraction.isEmpty else { return false }
+    guard let marker = rest.first else { return true }
+    guard marker == "e" || marker == "E" else { return false }
+    rest = rest.dropFirst()
+    if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+    return !rest.isEmpty && rest.allSatisfy(isDigit)
+  }
+}

@@ -1,0 +1,173 @@
+import Autodiff
+
+/// The expression grammar, loosest binding first:
+/// ```
+/// expression := term (('+' | '-') term)*
+/// term       := unary (('*' | '/') unary)*
+/// unary      := '-' unary | power
+/// power      := primary ('^' unary)?         the exponent must be a constant
+/// primary    := number | name | call | '(' expression ')'
+/// ```
+extension Parser {
+  mutating func parseExpression() throws(ProgramError) -> Operand {
+    try enter("expression")
+    defer { depth -= 1 }
+    var left = try parseTerm()
+    while let operation = binaryOperation(["+": .add, "-": .sub]) {
+      let symbol = current
+      advance()
+      left = binary(operation, symbol, left, try parseTerm())
+    }
+    return left
+  }
+
+  mutating func parseTerm() throws(ProgramError) -> Operand {
+    var left = try parseUnary()
+    while let operation = binaryOperation(["*": .mul, "/": .div]) {
+      let symbol = current
+      advance()
+      left = binary(operation, symbol, left, try parseUnary())
+    }
+    return left
+  }
+
+  /// A minus in front of a number makes a negative number (`-2`); otherwise it is `neg`.
+  mutating func parseUnary() throws(ProgramError) -> Operand {
+    guard current.isSymbol("-") else { return try parsePower() }
+    let minus = current
+    advance()
+    try enter("expression")
+    defer { depth -= 1 }
+    let operand = try parseUnary()
+    let range = minus.range.through(operand.range)
+    if case .constant(let number, let text) = operand.value {
+      let negated = text.hasPrefix("-") ? String(text.dropFirst()) : "-" + text
+      return Operand(value: .constant(-number, text: negated), range: range)
+    }
+    return apply(.neg, [operand], site: minus.range, range: range)
+  }
+
+  /// `base ^ exponent`, right-associative; the exponent is a constant, folded if written as one
+  /// (`x ^ (1/2)`, `x ^ 2 ^ 3`).
+  mutating func parsePower() throws(ProgramError) -> Operand {
+    let base = try parsePrimary()
+    guard current.isSymbol("^") else { return base }
+    let caret = current
+    advance()
+    try enter("exponent")
+    defer { depth -= 1 }
+    let folding = foldingConstants
+    foldingConstants = true
+    let exponent = try parseUnary()
+    foldingConstants = folding
+    let value = try constantExponent(exponent)
+    let range = base.range.through(exponent.range)
+    if folding, let number = base.constant {
+      let power = Tensor(number).power(value).scalars[0]
+      return Operand(value: .constant(power, text: formatConstant(power)), range: range)
+    }
+    return apply(.pow(value), [base], site: caret.range, range: range)
+  }
+
+  /// The exponent's value, or an error when it is not a finite constant.
+  func constantExponent(_ exponent: Operand) throws(ProgramError) -> Double {
+    guard let value = exponent.constant else {
+      throw error(
+        "exponent must be a constant number; for a variable exponent write exp(y * log(x))",
+        at: exponent.range)
+    }
+    guard value.isFinite else { throw error("exponent \(value) is not finite", at: exponent.range) }
+    return value
+  }
+
+  mutating func parsePrimary() throws(ProgramError) -> Operand {
+    let token = current
+    switch token.kind {
+    case .number(let text):
+      advance()
+      guard let number = Double(text), number.isFinite else {
+        throw error("number '\(text)' is not finite; values must be finite numbers", at: token.range)
+      }
+      return Operand(value: .constant(number, text: text), range: token.range)
+    case .name(let name):
+      advance()
+      if current.isSymbol("(") { return try parseCall(name, site: token.range) }
+      guard let entry = names[name] else { throw undefinedName(name, at: token.range) }
+      return Operand(value: .node(entry.node), range: token.range)
+    case .symbol("("):
+      advance()
+      let inner = try parseExpression()
+      let place = "\(token.range.line):\(token.range.column)"
+      let close = try expect(")", "expected ')' to close the '(' at \(place), found \(current.quoted)")
+      return Operand(value: inner.value, range: token.range.through(close.range))
+    case .symbol("["):
+      throw error("a list can only be the whole value of an input, as in 'v = [1, 2]'", at: token.range)
+    default:
+      let after = previous.map { " after \($0.quoted)" } ?? ""
+      throw error("expected an expression\(after), found \(token.quoted)", at: token.range)
+    }
+  }
+
+  /// "undefined name", with a hint when the name looks like a number, a function or a typo.
+  func undefinedName(_ name: String, at range: SourceRange) -> ProgramError {
+    if ["nan", "inf", "infinity"].contains(name.lowercased()) {
+      return error("'\(name)' is not a finite number; values must be finite numbers", at: range)
+    }
+    if Builtin.form(of: name) != nil {
+      return error("'\(name)' is a function; call it with arguments, as in \(name)(x)", at: range)
+    }
+    var message = "undefined name '\(name)'"
+    if let match = suggestedName(for: name) { message += "; did you mean '\(match)'?" }
+    return error(message, at: range)
+  }
+
+  /// An assigned name close to `name`, for names of 3 or more characters (shorter ones are too
+  /// alike to guess between).
+  func suggestedName(for name: String) -> String? {
+    name.count >= 3 ? closestMatch(to: name, among: assignedNames) : nil
+  }
+
+  /// The operation of the current token when it is one of `operations`' symbols.
+  func binaryOperation(_ operations: [Character: Operation]) -> Operation? {
+    guard case .symbol(let symbol) = current.kind else { return nil }
+    return operations[symbol]
+  }
+
+  /// `left symbol right`: a node, or a number when folding constants and both sides are numbers.
+  mutating func binary(_ operation: Operation, _ symbol: Token, _ left: Operand, _ right: Operand) -> Operand
+  {
+    let range = left.range.through(right.range)
+    if foldingConstants, let a = left.constant, let b = right.constant {
+      let folded: Double =
+        switch operation {
+        case .add: a + b
+        case .sub: a - b
+        case .mul: a * b
+        default: a / b
+        }
+      return Operand(value: .constant(folded, text: formatConstant(folded)), range: range)
+    }
+    return apply(operation, [left, right], site: symbol.range, range: range)
+  }
+
+  /// Appends a node applying `operation` to `arguments` (numbers become constant leaves first).
+  mutating func apply(_ operation: Operation, _ arguments: [Operand], site: SourceRange, range: SourceRange)
+    -> Operand
+  {
+    var inputs = [Int]()
+    for argument in arguments { inputs.append(materialize(argument)) }
+    ir.nodes.append(.init(kind: .operation(operation, arguments: inputs), name: "", site: site))
+    return Operand(value: .node(ir.nodes.count - 1), range: range)
+  }
+
+  /// The node of `operand`, appending a constant leaf named by its text when it is a number.
+  mutating func materialize(_ operand: Operand) -> Int {
+    switch operand.value {
+    case .node(let node):
+      return node
+    case .constant(let number, let text):
+      ir.nodes.append(.init(kind: .constant(number), name: text, site: operand.range))
+      return ir.nodes.count - 1
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Autodiff
+
+/// A program parsed into an Autodiff graph, its forward pass already run.
+///
+/// The language, one statement per line (or several separated by `;`), `#` starting a comment:
+/// ```
+/// x = 0.5                    # an input: a number or a rectangular nested list of numbers
+/// W = [[1, 2], [3, 4]]
+/// a = square(x)              # a computation
+/// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ takes a constant exponent
+/// output y                   # optional; otherwise the last assigned name is the output
+/// ```
+/// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); its exponent,
+/// like `pow`'s, must be a constant (`x^-1`, `x^(1/2)`). Functions: `square exp sin cos tanh log
+/// sqrt sigmoid relu neg` (1 argument), `add sub mul div matmul` (2), `pow(x, c)`, `sum(x)`,
+/// `sum(x, axis…)` and `sum(x, axis…, keepdims)`, `transpose(x)` or `transpose(x, axis…)`, and
+/// `sum_to`, `broadcast_to`, `reshape` followed by the shape's dimensions (`reshape(x, 2, -1)`).
+///
+/// Every sub-expression of a statement becomes a variable named after the statement, numbered in
+/// evaluation order: in `y = x*w + b`, `x*w` is `y#1` and the sum is `y`. A number in an expression
+/// becomes a constant leaf named by its text (`2`). The forward pass may produce NaN or infinity
+/// (`log(-1)`); that is not an error, so learners can watch it flow through the graph.
+public struct Program {
+  /// The program text.
+  public let source: String
+  /// The inputs (`name = literal` statements) in statement order, with their variables.
+  public let inputs: [(name: String, variable: Variable)]
+  /// Every variable the program made, in evaluation order: inputs, constants and results.
+  public let variables: [Variable]
+  /// The output variable.
+  public let output: Variable
+  /// Every function in evaluation order (statement by statement, each statement's sub-expressions
+  /// first). Statements the output does not depend on are included: they run but get no gradient.
+  public let functionsInStatementOrder: [Function]
+  let ir: ProgramIR
+
+  /// Parses `text`, checks every shape, then builds the graph and runs the forward pass.
+  ///
+  /// `overrides` replaces inputs' literal values (as `--set x=0.7` does); its values may have other
+  /// shapes than the literals, and the shapes are checked with them.
+  /// - Throws: `ProgramError` for the first problem found, with its line and column; before anything
+  ///   runs, so a shape mismatch never traps.
+  public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program
+  {
+    let source = SourceText(text)
+    var parser = Parser(source: source, overrides: overrides)
+    let ir = try parser.parseProgram()
+    try checkOverrides(overrides, against: ir)
+    try ShapeInference.check(ir, in: source)
+    return Program(source: text, ir: ir)
+  }
+
+  /// Parses UTF-8 bytes (a file's contents, `Data` or `[UInt8]`) as `parse(_:overrides:)` does.
+  ///
+  /// - Throws: `ProgramError` at the first byte that is not valid UTF-8, located by line and column.
+  public static func parse(bytes: some Sequence<UInt8>, overrides: [String: Tensor] = [:])
+    throws(ProgramError)
+    -> Program
+  {
+    try parse(try UTF8Check.decode(Array(bytes)), overrides: overrides)
+  }
+
+  private init(source: String, ir: ProgramIR) {
+    self.source = source
+    self.ir = ir
+    let inputVariables = ir.inputs.map { node in
+      guard case .input(let value) = ir.nodes[node].kind else { preconditionFailure("input node \(node)") }
+      return Variable(value, name: ir.nodes[node].name)
+    }
+    variables = GraphBuilder.build(ir, inputs: inputVariables)
+    inputs = zip(ir.inputs, inputVariables).map { (ir.nodes[$0].name, $1) }
+    output = variables[ir.output]
+    functionsInStatementOrder = variables.compactMap(\.creator)
+  }
+
+  /// The variable of an assigned name, input or result (the last variable of that name).
+  public func variable(named name: String) -> Variable? {
+    variables.last { $0.name == name }
+  }
+
+  /// Builds the program's graph again on `inputs` (one per input, in the order of `inputs`, of the
+  /// same shapes) and returns the output; for `gradientCheck`, which perturbs the inputs' values:
+  /// `gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))`.
+  public func rebuild(with inputs: [Variable]) -> Variable {
+    GraphBuilder.build(ir, inputs: inputs)[ir.output]
+  }
+
+  /// Throws for an override whose name is not an input (checked in name order).
+  private static func checkOverrides(_ overrides: [String: Tensor], against ir: ProgramIR)
+    throws(ProgramError)
+  {
+    let inputNames = ir.inputs.map { ir.nodes[$0].name }
+    for name in overrides.keys.sorted() where !inputNames.contains(name) {
+      let known =
+        inputNames.isEmpty ? "the program has no inputs" : "inputs are " + inputNames.joined(separator: ", ")
+      throw ProgramError(message: "cannot set '\(name)': it is not an input; \(known)")
+    }
+  }
+}
