@@ -2,6 +2,7 @@ import ArgumentParser
 import Autodiff
 import Foundation
 import GraphLayout
+import GraphProgram
 import TerminalUI
 import Visualizer
 
@@ -18,6 +19,15 @@ struct GradStepCommand: ParsableCommand {
       <left> <right> <up> <down> <home> <end> <tab> <backtab> <enter> <esc> <space> <lt>.
       """
   )
+
+  @Argument(help: "A program file (.grad). Without one, the seed graph (Assets/Examples/seed.grad).")
+  var file: String?
+
+  @Option(name: .customShort("e"), help: "Program text, instead of a file: -e 'x = 2; y = x*x'.")
+  var expression: String?
+
+  @Option(name: .customLong("set"), help: "Give an input another value: --set x=0.7 (repeatable).")
+  var overrides: [String] = []
 
   @Flag(help: "Render without a terminal and print the screen as text.")
   var headless = false
@@ -47,9 +57,12 @@ struct GradStepCommand: ParsableCommand {
     let (columns, rows) = try parsedSize()
     let keyList = try parsedKeys()
     let direction = try parsedOrientation()
-    let graph = SeedGraph.build()
-    let session = Session(output: graph)
-    let state = AppState(session: session, title: "seed", orientation: direction)
+    let source = try ProgramSource.select(file: file, expression: expression)
+    let program = try source.parse(overrides: overrides)
+    let session = Session(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable))
+    let state = AppState(session: session, title: source.name, orientation: direction)
     let app = App(state: state, screen: Screen())
     guard headless || json else { return try runInteractive(app) }
     var run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
