@@ -42,7 +42,8 @@ let package = Package(
     ),
     .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
-    .testTarget(name: "VisualizerTests", dependencies: ["Visualizer"], exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "VisualizerTests", dependencies: ["Visualizer", "GraphProgram"], exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
   ]
 )

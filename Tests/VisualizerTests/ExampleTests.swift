@@ -1,0 +1,54 @@
+import Autodiff
+import Foundation
+import GraphProgram
+import Testing
+
+@testable import Visualizer
+
+/// Every program in `Assets/Examples`: snapshots of its first and last frames, and its gradients
+/// against the numerical gradient.
+@Suite struct ExampleTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Assets/Examples")
+
+  static let names: [String] = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return files.filter { $0.hasSuffix(".grad") }.map { String($0.dropLast(5)) }.sorted()
+  }()
+
+  static func program(_ name: String) throws -> Program {
+    try Program.parse(String(contentsOf: folder.appendingPathComponent(name + ".grad"), encoding: .utf8))
+  }
+
+  @Test func theExamplesAreAllThere() {
+    #expect(
+      Set(Self.names).isSuperset(
+        of: ["seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide"]))
+  }
+
+  @Test(arguments: names)
+  func startAndEndFramesMatchTheirSnapshots(name: String) throws {
+    let program = try Self.program(name)
+    let session = Session(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable))
+    let state = AppState(session: session, title: name + ".grad")
+    var run = HeadlessRun(app: App(state: state, screen: Screen()), columns: 100, rows: 30)
+    let frames = run.frames(keys: [.end])
+    #expect(frames.count == 2)
+    #expect(run.app.state.session.phase == .done)
+    assertSnapshot(
+      frames.map { "── \($0.header)\n" + $0.frame.plainText() }.joined(separator: "\n"), named: "example-" + name)
+  }
+
+  @Test(arguments: names)
+  func gradientsAgreeWithTheNumericalGradient(name: String) throws {
+    let program = try Self.program(name)
+    let session = Session(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable))
+    #expect(session.gradientCheck.passed, "\(name): max error \(session.gradientCheck.maxAbsoluteError)")
+    let full = gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))
+    #expect(full.passed, "\(name): max error \(full.maxAbsoluteError)")
+  }
+}
