@@ -124,6 +124,9 @@ struct InspectorView {
         + (entry.index.isEmpty ? "" : "[" + entry.index.map(String.init).joined(separator: ",") + "]")
     }
     let labelWidth = max(labels.map(\.count).max() ?? 5, 5)
+    let backprop = check.entries.map { NumberFormat.full($0.backprop) }
+    let numerical = check.entries.map { NumberFormat.full($0.numerical) }
+    let valueWidth = max((backprop + numerical).map(\.count).max() ?? 0, 9) + 2
     func pad(_ text: String, _ length: Int) -> String {
       text + String(repeating: " ", count: max(length - text.count, 0))
     }
@@ -132,19 +135,17 @@ struct InspectorView {
         ("Gradient check", Theme.heading), ("  backprop vs central difference, eps \(check.eps)", .plain),
       ]),
       StyledLine(
-        pad("input", labelWidth) + "  " + pad("backprop", 22) + pad("numerical", 22) + "|diff|", Theme.help),
+        pad("input", labelWidth) + "  " + pad("backprop", valueWidth) + pad("numerical", valueWidth)
+          + "|diff|",
+        Theme.help),
     ]
-    for (entry, label) in zip(check.entries, labels) {
+    for (position, entry) in check.entries.enumerated() {
       let passed = check.passes(entry)
+      let values =
+        pad(labels[position], labelWidth) + "  " + pad(backprop[position], valueWidth)
+        + pad(numerical[position], valueWidth) + pad(String(format: "%.1e", entry.absoluteError), 9)
       lines.append(
-        StyledLine([
-          (
-            pad(label, labelWidth) + "  " + pad(NumberFormat.full(entry.backprop), 22)
-              + pad(NumberFormat.full(entry.numerical), 22)
-              + pad(String(format: "%.1e", entry.absoluteError), 9), .plain
-          ),
-          (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail),
-        ]))
+        StyledLine([(values, .plain), (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail)]))
     }
     return lines
   }

@@ -24,15 +24,22 @@ public final class Screen {
     }
   }
 
+  /// Graphs with more nodes than this never fit a screen with roomy boxes, so they are laid out
+  /// compact straight away (a layout of a 10,000-node graph is worth not doing twice).
+  static let roomyNodeLimit = 64
+
   /// The scene to draw: roomy boxes when they fit the graph area, otherwise compact ones.
   func scene(for state: AppState, columns: Int, rows: Int) throws -> GraphScene {
-    let regions = Regions(rows: rows)
     func scene(_ style: BoxStyle) throws -> GraphScene {
       try cache.scene(
         of: state.session.graph, orientation: state.orientation, style: style, collapsed: state.collapsed)
     }
-    let roomy = try scene(.roomy)
-    if roomy.layout.width <= columns && roomy.layout.height <= regions.graphHeight { return roomy }
+    if state.session.graph.nodeCount <= Screen.roomyNodeLimit {
+      let roomy = try scene(.roomy)
+      if roomy.layout.width <= columns && roomy.layout.height <= Regions(rows: rows).graphHeight {
+        return roomy
+      }
+    }
     return try scene(.compact)
   }
 
