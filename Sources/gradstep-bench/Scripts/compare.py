@@ -258,8 +258,8 @@ def main():
         info = machine()
         out = REPO / ".build" / "bench-compare" / datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         out.mkdir(parents=True)
-        peers, info["peers_python"] = run_peers(out, a.quick, venv)
         ours = run_ours(a.quick)
+        peers, info["peers_python"] = run_peers(out, a.quick, venv)
         torch = run_torch_w7(venv, max((r["n"] for r in ours if r.get("workload") == "W7"), default=1_000_000))
         res = peers + ours + [torch]
         (out / "compare.json").write_text(json.dumps({"machine": info, "results": res}, indent=1) + "\n")
