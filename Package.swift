@@ -31,7 +31,8 @@ let package = Package(
     ),
     .executableTarget(
       name: "gradstep-bench",
-      dependencies: ["Autodiff", "GraphProgram", "GraphLayout", "Visualizer"]
+      dependencies: ["Autodiff", "GraphProgram", "GraphLayout", "Visualizer"],
+      exclude: ["Scripts"]
     ),
     .testTarget(
       name: "AutodiffTests",

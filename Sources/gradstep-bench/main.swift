@@ -1,1 +1,29 @@
-print("gradstep-bench")
+import Foundation
+
+// gradstep-bench: the peers' workloads W1–W3 (and W7, memory) on the Autodiff core, one JSON line
+// per case in the peers' format, then a table. Exits 1 when any case failed, 2 on a bad command line.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "w7-child" {
+  exit(W7Memory.child(Array(arguments.dropFirst())))
+}
+let options: Options
+switch Options.parse(arguments) {
+case .success(let parsed): options = parsed
+case .failure(let error):
+  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  exit(2)
+}
+let report = Report(jsonOnly: options.jsonOnly)
+for workload in options.workloads {
+  switch workload {
+  case .w1: W1SeedGraph.run(reps: options.quick ? 1_000 : 100_000, report: report)
+  case .w2:
+    W2DeepChain.run(
+      lengths: options.quick ? [100, 1_000] : [1_000, 10_000, 100_000, 1_000_000], report: report)
+  case .w3: W3FanOut.run(sizes: options.quick ? [100, 1_000] : [1_000, 10_000, 100_000], report: report)
+  case .w7: W7Memory.run(n: options.quick ? 100_000 : 1_000_000, report: report)
+  }
+}
+report.finish()
+exit(report.hasFailures ? 1 : 0)

@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""Run the peer benchmarks and gradstep-bench back to back, then write the comparison
+tables into README.md between <!-- bench:start --> and <!-- bench:end -->.
+
+  Sources/gradstep-bench/Scripts/compare.py            # full run: peers ~7 min, ours ~1 min
+  Sources/gradstep-bench/Scripts/compare.py --quick    # smoke run (QUICK=1 peers, --quick bench)
+  --no-readme      print the tables instead of writing README.md
+  --from DIR       re-render from the raw lines an earlier run saved in DIR (no new measurements)
+
+Environment: GRADSTEP_PEERS_DIR (default <repo>/../shared/bench/peers), PEERS_VENV (default
+~/.cache/gradstep-peers; its python also runs w7_torch.py). A missing peer, interpreter or
+torch is shown as unavailable. Raw lines go to <repo>/.build/bench-compare/<UTC time>/.
+Only ratios from one run of this script are comparable (shared, noisy VM)."""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+REPO = SCRIPTS.parents[2]
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+W1_PEERS = ["python", "seed", "dezero", "micrograd", "torch", "autograd"]
+
+
+def log(msg):
+    print(f"compare: {msg}", file=sys.stderr, flush=True)
+
+
+def json_lines(text):
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def run_peers(out, quick, venv):
+    peers = Path(os.environ.get("GRADSTEP_PEERS_DIR", REPO.parent / "shared" / "bench" / "peers"))
+    script = peers / "run_all.sh"
+    if not script.exists():
+        log(f"no {script}: every peer is unavailable")
+        return [], f"unavailable ({script} not found)"
+    env = {**os.environ, "RESULTS_DIR": str(out / "peers"), "PEERS_VENV": str(venv),
+           "QUICK": "1" if quick else "0"}
+    log(f"running {script}{' (QUICK=1)' if quick else ''}")
+    subprocess.run(["bash", str(script)], env=env, stdout=subprocess.DEVNULL, check=False)
+    lines = out / "peers" / "results.jsonl"
+    if not lines.exists():
+        return [], "unavailable (run_all.sh wrote no results.jsonl)"
+    meta = out / "peers" / "results.json"
+    python = json.loads(meta.read_text())["meta"].get("python") if meta.exists() else None
+    return json_lines(lines.read_text()), f"CPython {python}" if python else "?"
+
+
+def run_ours(quick):
+    cmd = ["swift", "run", "-c", "release", "gradstep-bench", "--json-only"] + (["--quick"] if quick else [])
+    log(" ".join(cmd))
+    done = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        log(f"gradstep-bench exited with {done.returncode} (failed cases are marked in the table)")
+    return json_lines(done.stdout)
+
+
+def run_torch_w7(venv, n):
+    python = Path(venv) / "bin" / "python"
+    if not python.exists():
+        return {"workload": "W7", "fw": "torch", "n": n, "status": "unavailable",
+                "error": f"torch unavailable (no {python})"}
+    log(f"w7_torch.py --n {n}")
+    done = subprocess.run([str(python), str(SCRIPTS / "w7_torch.py"), "--n", str(n)],
+                          stdout=subprocess.PIPE, text=True, check=False)
+    lines = json_lines(done.stdout)
+    return lines[-1] if lines else {"workload": "W7", "fw": "torch", "n": n, "status": "failed",
+                                    "error": f"w7_torch.py exited with {done.returncode}"}
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                            capture_output=True, text=True).stdout.strip()
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True)
+    swift = next((l for l in (swift.stdout + swift.stderr).splitlines() if "Swift version" in l), "?")
+    return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "cpu": cpu, "cores": os.cpu_count(), "kernel": platform.release(),
+            "commit": commit, "swift": re.sub(r"\s*\(.*", "", swift)}
+
+
+# ---------------------------------------------------------------- rendering
+
+def find(res, **kw):
+    for r in res:
+        if all(r.get(k) == v for k, v in kw.items()) and ("reclimit" in kw or r.get("reclimit", 1000) == 1000):
+            return r
+    return None
+
+
+def ok(r):
+    return r is not None and r.get("status") == "ok"
+
+
+def why(r):
+    if r is None:
+        return "not run"
+    return r.get("status", "?") + (f" (max N {r['max_ok_n']:,})" if "max_ok_n" in r else "")
+
+
+def num(x, places=1):
+    return f"{x:,.{places}f}"
+
+
+def speedup(peer, ours):
+    if ours <= 0:
+        return "∞"
+    ratio = peer / ours
+    return f"**{ratio:,.1f}×**" if ratio >= 1 else f"{ratio:.2g}× (gradstep {1 / ratio:,.1f}× slower)"
+
+
+def target(label, value, goal, higher=True):
+    met = value >= goal if higher else value <= goal
+    return f"- {label}: {value:,.1f}× (target {'≥' if higher else '≤'} {goal:g}×) {'✅ met' if met else '❌ missed'}"
+
+
+def render(res, info):
+    md = [f"Measured {info['date']} on {info['cpu']}, {info['cores']} cores (Linux {info['kernel']}), "
+          f"commit `{info['commit']}`, {info['swift']}, peers on {info['peers_python']}. "
+          "Written by `Sources/gradstep-bench/Scripts/compare.py` from one run of the peers "
+          "(`run_all.sh`) and `gradstep-bench`, back to back; the VM is shared and noisy (±20 % "
+          "between runs), so only ratios within this run mean anything. “Speed-up” is the peer's "
+          "time over gradstep's (> 1: gradstep is faster)."]
+    goals = []
+
+    ours = find(res, workload="W1", fw="gradstep")
+    md += ["", "**W1 seed graph** (leaf, Square → Exp → Square, backward, read grad), ns per repetition:", "",
+           "| | ns/rep | speed-up of gradstep |", "|---|---:|---:|"]
+    if ok(ours):
+        md.append(f"| gradstep | {num(ours['ns_per_rep'])} | |")
+        closed = find(res, workload="W1", fw="swift-closed-form")
+        rows = [("Swift closed form 4x·exp(2x²)", closed)] + [(fw, find(res, workload="W1", fw=fw)) for fw in W1_PEERS]
+        for name, r in rows:
+            name = "python (closed form)" if name == "python" else name
+            md.append(f"| {name} | {num(r['ns_per_rep'])} | {speedup(r['ns_per_rep'], ours['ns_per_rep'])} |"
+                      if ok(r) else f"| {name} | {why(r)} | |")
+        for fw, goal in (("dezero", 100), ("torch", 100)):
+            r = find(res, workload="W1", fw=fw)
+            if ok(r):
+                goals.append(target(f"W1 vs {fw}", r["ns_per_rep"] / ours["ns_per_rep"], goal))
+        if ok(closed):
+            goals.append(target("W1 gradstep ÷ Swift closed form", ours["ns_per_rep"] / closed["ns_per_rep"], 10,
+                                higher=False))
+    else:
+        md.append(f"| gradstep | {why(ours)} | |")
+
+    ns = sorted({r["n"] for r in res if r.get("workload") == "W2" and r.get("fw") == "gradstep"})
+    md += ["", "**W2 deep chain** (Square/Sqrt alternating), forward / backward: ms, and ns per function; "
+           "gradstep's graph release is timed apart (`dealloc`) and not included:", "",
+           "| N | gradstep ms | torch ms | gradstep ns/fn | torch ns/fn | speed-up fwd / bwd | gradstep dealloc ms |",
+           "|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in ns:
+        g, t = find(res, workload="W2", fw="gradstep", n=n), find(res, workload="W2", fw="torch", n=n)
+        md.append(graph_row(f"{n:,}", g, t, "op"))
+        if n == 100_000 and ok(g) and ok(t):
+            goals.append(target("W2 vs torch at N=100k, forward", t["forward_ms"] / g["forward_ms"], 20))
+            goals.append(target("W2 vs torch at N=100k, backward", t["backward_ms"] / g["backward_ms"], 20))
+
+    md += ["", "**W3 fan-out** (sum of N terms x·x), forward / backward as in W2:", "",
+           "| reduce, N | gradstep ms | torch ms | gradstep ns/term | torch ns/term | speed-up fwd / bwd | gradstep dealloc ms |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    lin = []
+    for reduce in ("fold", "tree"):
+        ns = sorted({r["n"] for r in res if r.get("workload") == "W3" and r.get("fw") == "gradstep"
+                     and r.get("reduce") == reduce})
+        for n in ns:
+            g = find(res, workload="W3", fw="gradstep", n=n, reduce=reduce)
+            t = find(res, workload="W3", fw="torch", n=n, reduce=reduce)
+            md.append(graph_row(f"{reduce} {n:,}", g, t, "term"))
+            if n == ns[-1] and ok(g) and ok(t):
+                for phase in ("forward", "backward"):
+                    goals.append(target(f"W3 {reduce} vs torch at N={n:,}, {phase}",
+                                        t[f"{phase}_ms"] / g[f"{phase}_ms"], 20))
+        if len(ns) > 1:
+            lin.append(linearity(res, reduce, ns[0], ns[-1]))
+    md += ["", "W3 linearity: time per term at the largest N over time per term at the smallest "
+           "(1.0 = linear):", "", "| reduce | gradstep fwd / bwd | torch fwd / bwd |", "|---|---:|---:|"] + lin
+
+    md += ["", "**W7 memory**: peak resident memory of the W2 chain (forward + backward) in a child process, "
+           "minus an idle child's, per function:", "",
+           "| | N | bytes per function | torch ÷ gradstep |", "|---|---:|---:|---:|"]
+    torch = find(res, workload="W7", fw="torch")
+    for r in [r for r in res if r.get("workload") == "W7" and r.get("fw") == "gradstep"]:
+        name = f"gradstep, retainGrad {'true' if r.get('retain_grad') else 'false'}"
+        ratio = f"{torch['bytes_per_function'] / r['bytes_per_function']:,.1f}×" if ok(torch) and ok(r) else ""
+        md.append(f"| {name} | {r['n']:,} | {num(r['bytes_per_function']) if ok(r) else why(r)} | {ratio} |")
+    if torch:
+        md.append(f"| torch | {torch['n']:,} | {num(torch['bytes_per_function']) if ok(torch) else torch.get('error', why(torch))} | |")
+
+    failed = [r for r in res if r.get("fw") == "gradstep" and r.get("status") != "ok"]
+    md += ["", "**Targets** (ratios within this run):", ""] + (goals or ["- (no pair to compare)"])
+    if failed:
+        md += ["", f"**{len(failed)} gradstep case(s) FAILED**: " + "; ".join(
+            f"{r['workload']} {r.get('n', '')} {r.get('error', '')}" for r in failed)]
+    return "\n".join(md) + "\n"
+
+
+def graph_row(name, g, t, unit):
+    if not ok(g):
+        return f"| {name} | {why(g)} | | | | | |"
+    gms = f"{num(g['forward_ms'], 2)} / {num(g['backward_ms'], 2)}"
+    gns = f"{num(g[f'forward_ns_per_{unit}'])} / {num(g[f'backward_ns_per_{unit}'])}"
+    if not ok(t):
+        return f"| {name} | {gms} | {why(t)} | {gns} | | | {num(g['dealloc_ms'], 2)} |"
+    tms = f"{num(t['forward_ms'], 2)} / {num(t['backward_ms'], 2)}"
+    tns = f"{num(t[f'forward_ns_per_{unit}'])} / {num(t[f'backward_ns_per_{unit}'])}"
+    up = f"{speedup(t['forward_ms'], g['forward_ms'])} / {speedup(t['backward_ms'], g['backward_ms'])}"
+    return f"| {name} | {gms} | {tms} | {gns} | {tns} | {up} | {num(g['dealloc_ms'], 2)} |"
+
+
+def linearity(res, reduce, small, large):
+    cells = []
+    for fw in ("gradstep", "torch"):
+        a = find(res, workload="W3", fw=fw, n=small, reduce=reduce)
+        b = find(res, workload="W3", fw=fw, n=large, reduce=reduce)
+        if ok(a) and ok(b):
+            cells.append(" / ".join(f"{b[f'{p}_ns_per_term'] / a[f'{p}_ns_per_term']:.2f}"
+                                    for p in ("forward", "backward")))
+        else:
+            cells.append(why(b if ok(a) else a))
+    return f"| {reduce}, N={large:,} vs {small:,} | {cells[0]} | {cells[1]} |"
+
+
+def write_readme(section):
+    readme = REPO / "README.md"
+    text = readme.read_text()
+    if START not in text or END not in text:
+        sys.exit(f"compare: README.md has no {START} … {END} markers")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{section}{END}{tail}")
+    log("README.md updated")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--no-readme", action="store_true")
+    p.add_argument("--from", dest="source", type=Path)
+    a = p.parse_args()
+    if a.source:
+        saved = json.loads((a.source / "compare.json").read_text())
+        res, info = saved["results"], saved["machine"]
+    else:
+        venv = Path(os.environ.get("PEERS_VENV", Path.home() / ".cache" / "gradstep-peers"))
+        info = machine()
+        out = REPO / ".build" / "bench-compare" / datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        out.mkdir(parents=True)
+        ours = run_ours(a.quick)
+        peers, info["peers_python"] = run_peers(out, a.quick, venv)
+        torch = run_torch_w7(venv, max((r["n"] for r in ours if r.get("workload") == "W7"), default=1_000_000))
+        res = peers + ours + [torch]
+        (out / "compare.json").write_text(json.dumps({"machine": info, "results": res}, indent=1) + "\n")
+        log(f"raw lines in {out}/compare.json")
+    section = render(res, info)
+    if a.no_readme:
+        print(section)
+    else:
+        write_readme(section)
+
+
+if __name__ == "__main__":
+    main()

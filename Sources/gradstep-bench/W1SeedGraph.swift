@@ -1,0 +1,84 @@
+import Autodiff
+import Foundation
+
+/// W1 "seed graph": per repetition, a new leaf x = 0.5, y = Square(Exp(Square(x))), backward from y
+/// with seed gradient 1.0, and x.grad read as a `Double`; `ns_per_rep` is a run's time over R.
+enum W1SeedGraph {
+  /// dy/dx = 4x·e^(2x²) = 2·e^0.5 at x = 0.5.
+  static let expected = 3.297442541400256
+
+  /// Measures the autodiff graph, then the closed form `4x·exp(2x²)` in plain Swift.
+  static func run(reps: Int, report: Report) {
+    report.add(measure(fw: "gradstep", label: "W1 seed graph", reps: reps, loop: autodiffLoop))
+    report.add(
+      measure(fw: "swift-closed-form", label: "W1 closed form 4x·exp(2x²)", reps: reps, loop: closedFormLoop))
+  }
+
+  /// What a loop of repetitions saw: the last gradient, how many were off, and their sum.
+  struct LoopOutcome {
+    var last = Double.nan
+    var wrong = 0
+    var sum = 0.0
+
+    mutating func record(_ grad: Double) {
+      if !(abs(grad - W1SeedGraph.expected) <= 1e-12) { wrong += 1 }
+      last = grad
+      sum += grad
+    }
+  }
+
+  private static func measure(fw: String, label: String, reps: Int, loop: (Int) -> LoopOutcome) -> CaseResult
+  {
+    var base = JSONLine()
+    base["workload"] = .string("W1")
+    base["fw"] = .string(fw)
+    base["reps"] = .int(reps)
+    var sink = 0.0
+    var last = Double.nan
+    return measureCase(
+      base: base, label: label, slowSeconds: 60,
+      runOnce: {
+        let (time, outcome) = timed { loop(reps) }
+        guard outcome.wrong == 0, abs(outcome.sum / Double(reps) - expected) <= 1e-12 else {
+          throw CheckFailure(
+            description: "\(outcome.wrong) of \(reps) gradients off by more than 1e-12 from \(expected)"
+              + " (last \(outcome.last))")
+        }
+        sink += outcome.sum
+        last = outcome.last
+        return [time]
+      },
+      fill: { line, phases in
+        let nanoseconds = phases[0] / Double(reps) * 1e9
+        line["grad"] = .double(last)
+        line["ns_per_rep"] = .double(rounded(nanoseconds, places: 1))
+        line["sink"] = .double(sink)
+        return "\(formatted(nanoseconds)) ns/rep"
+      })
+  }
+
+  /// R repetitions of leaf, graph, backward and gradient read, as a user writes them.
+  @inline(never)
+  static func autodiffLoop(reps: Int) -> LoopOutcome {
+    var outcome = LoopOutcome()
+    for _ in 0..<reps {
+      let x = Variable(0.5)
+      let y = square(exp(square(x)))
+      y.backward()
+      outcome.record(x.grad?.scalar ?? .nan)
+    }
+    return outcome
+  }
+
+  /// R evaluations of the closed-form derivative. The input is 0.5 plus i times a zero the compiler
+  /// cannot see, so each repetition really calls `exp`; every result is checked and summed.
+  @inline(never)
+  static func closedFormLoop(reps: Int) -> LoopOutcome {
+    var outcome = LoopOutcome()
+    for rep in 0..<reps {
+      let x = 0.5 + Double(rep) * Opaque.zero
+      outcome.record(4 * x * Foundation.exp(2 * x * x))
+    }
+    return outcome
+  }
+}
