@@ -38,7 +38,8 @@ import Testing
     #expect(frames.count == 2)
     #expect(run.app.state.session.phase == .done)
     assertSnapshot(
-      frames.map { "── \($0.header)\n" + $0.frame.plainText() }.joined(separator: "\n"), named: "example-" + name)
+      frames.map { "── \($0.header)\n" + $0.frame.plainText() }.joined(separator: "\n"),
+      named: "example-" + name)
   }
 
   @Test(arguments: names)
