@@ -20,6 +20,13 @@ import Testing
     try Program.parse(String(contentsOf: folder.appendingPathComponent(name + ".grad"), encoding: .utf8))
   }
 
+  /// The session of `program`, as `gradstep` builds it: statement order, the program's inputs.
+  static func session(of program: Program) -> Session {
+    Session(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable))
+  }
+
   @Test func theExamplesAreAllThere() {
     #expect(
       Set(Self.names).isSuperset(
@@ -28,11 +35,7 @@ import Testing
 
   @Test(arguments: names)
   func startAndEndFramesMatchTheirSnapshots(name: String) throws {
-    let program = try Self.program(name)
-    let session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
-    let state = AppState(session: session, title: name + ".grad")
+    let state = AppState(session: Self.session(of: try Self.program(name)), title: name + ".grad")
     var run = HeadlessRun(app: App(state: state, screen: Screen()), columns: 100, rows: 30)
     let frames = run.frames(keys: [.end])
     #expect(frames.count == 2)
@@ -45,9 +48,7 @@ import Testing
   @Test(arguments: names)
   func gradientsAgreeWithTheNumericalGradient(name: String) throws {
     let program = try Self.program(name)
-    let session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
+    let session = Self.session(of: program)
     #expect(session.gradientCheck.passed, "\(name): max error \(session.gradientCheck.maxAbsoluteError)")
     let full = gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))
     #expect(full.passed, "\(name): max error \(full.maxAbsoluteError)")
