@@ -45,8 +45,9 @@ enum Chrome {
     ("Tab  Shift-Tab", "inspect the next / previous node"),
     ("click", "inspect a node"),
     ("o", "left-to-right / top-to-bottom"),
-    ("H J K L, Shift-arrows", "move the view"),
+    ("H J K L, Shift-arrows", "move the view (also PgUp, PgDn)"),
     ("0", "follow the active step again"),
+    ("c", "collapse / expand chains of functions"),
     ("?", "show / hide this help"),
     ("q  Esc", "quit"),
   ]
