@@ -21,6 +21,11 @@ struct ProgramSource {
         let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"
         throw usageError("cannot open program '\(path)': \(reason)")
       }
+      if path.hasSuffix(".json") || path.hasSuffix(".dot") {
+        throw usageError(
+          "'\(path)' is a layout graph, not a GradStep program (.grad): it has no values or ops to step "
+            + "through; `swift run -c release gradstep-bench w4` lays such graphs out and counts crossings")
+      }
       return ProgramSource(name: (path as NSString).lastPathComponent, bytes: Array(data))
     case (nil, nil):
       return ProgramSource(name: EmbeddedSeed.fileName, bytes: Array(EmbeddedSeed.text.utf8))
