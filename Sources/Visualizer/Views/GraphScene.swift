@@ -4,7 +4,6 @@ import GraphLayout
 /// A graph laid out once for one orientation, box style and collapse setting: every box, every
 /// edge's route, and what each box shows. Built once and reused for every frame and every step.
 final class GraphScene {
-  let orientation: Orientation
   let style: BoxStyle
   let display: DisplayGraph
   let layout: Layout
@@ -20,7 +19,6 @@ final class GraphScene {
   /// Lays out `graph` after its backward pass: the final values size the boxes, so a box never
   /// changes size while stepping.
   init(graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws {
-    self.orientation = orientation
     self.style = style
     let display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
     self.display = display
