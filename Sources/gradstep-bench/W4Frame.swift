@@ -32,13 +32,20 @@ enum W4Frame {
     LayoutOptions(orientation: orientation, layerGap: 2)
   }
 
-  /// The first frame: a `columns` × `rows` view centred on node 0's box, with the routes and
-  /// boxes that reach into it (routes first, then boxes cleared and labelled on top), as `GraphView`
-  /// draws a frame.
+  /// The first frame: a `columns` × `rows` view on node 0's box, placed as `GraphView` places it
+  /// (centred on the box, then moved back inside the layout; the layout centred where it fits),
+  /// with the routes and boxes that reach into it: routes first, then boxes cleared and labelled.
   static func draw(_ layout: Layout, labels: [String]) -> ScreenBuffer {
     var buffer = ScreenBuffer(columns: columns, rows: rows)
     let focus = layout.boxes[0]
-    let origin = (x: focus.x + focus.width / 2 - columns / 2, y: focus.y + focus.height / 2 - rows / 2)
+    func axis(_ layoutLength: Int, _ viewLength: Int, _ focusMiddle: Int) -> Int {
+      guard layoutLength > viewLength else { return -(viewLength - layoutLength) / 2 }
+      return min(max(focusMiddle - viewLength / 2, 0), layoutLength - viewLength)
+    }
+    let origin = (
+      x: axis(layout.width, columns, focus.x + focus.width / 2),
+      y: axis(layout.height, rows, focus.y + focus.height / 2)
+    )
     let view = CellRect(x: origin.x, y: origin.y, width: columns, height: rows)
     for route in layout.routes where bounds(of: route).intersects(view) {
       buffer.polyline(route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }, arrowhead: true)
