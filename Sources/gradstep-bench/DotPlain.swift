@@ -10,7 +10,9 @@ enum DotPlain {
 
   /// The drawing of a graph with `nodeCount` nodes named `0`…`nodeCount − 1`, with ranks along x
   /// when `leftToRight`. Throws on a line it cannot read or a node or edge missing.
-  static func drawing(_ text: String, nodeCount: Int, edgeCount: Int, leftToRight: Bool) throws -> LayeredDrawing {
+  static func drawing(_ text: String, nodeCount: Int, edgeCount: Int, leftToRight: Bool) throws
+    -> LayeredDrawing
+  {
     var centres = [(along: Double, across: Double)?](repeating: nil, count: nodeCount)
     var edges = [(from: Int, to: Int, path: [LayeredDrawing.PathPoint])]()
     for line in text.split(separator: "\n") {
@@ -36,7 +38,8 @@ enum DotPlain {
       case "edge":
         let count = Int(try number(3))
         guard count >= 4, (count - 1) % 3 == 0 else {
-          throw CheckFailure(description: "dot -Tplain: a spline of \(count) points in \(line.debugDescription)")
+          throw CheckFailure(
+            description: "dot -Tplain: a spline of \(count) points in \(line.debugDescription)")
         }
         let controls = try (0..<count).map { point(try number(4 + 2 * $0), try number(5 + 2 * $0)) }
         edges.append((try node(1), try node(2), flattened(controls)))

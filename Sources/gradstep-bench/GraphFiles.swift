@@ -70,7 +70,8 @@ struct GraphFile: Decodable {
       throw CheckFailure(description: "cannot read \(path)")
     }
     let file = try JSONDecoder().decode(GraphFile.self, from: data)
-    for (index, node) in file.nodes.enumerated() where node.id != index || !["var", "func"].contains(node.kind) {
+    for (index, node) in file.nodes.enumerated()
+    where node.id != index || !["var", "func"].contains(node.kind) {
       throw CheckFailure(description: "\(path): node \(index) is \(node)")
     }
     for edge in file.edges where edge.count != 2 || !edge.allSatisfy(file.nodes.indices.contains) {

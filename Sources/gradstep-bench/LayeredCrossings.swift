@@ -27,7 +27,8 @@ struct LayeredDrawing {
       var (from, to) = (edge.from, edge.to)
       if rank[from] > rank[to] { swap(&from, &to) }
       guard rank[from] < rank[to] else {
-        throw CheckFailure(description: "edge \(index) (\(edge.from)→\(edge.to)) lies within rank \(rank[from])")
+        throw CheckFailure(
+          description: "edge \(index) (\(edge.from)→\(edge.to)) lies within rank \(rank[from])")
       }
       var previous = position[from]
       for step in (rank[from] + 1)...rank[to] {
@@ -37,7 +38,8 @@ struct LayeredDrawing {
         } else if let across = LayeredDrawing.crossing(of: edge.path, at: rankCoordinate[step]) {
           current = across
         } else {
-          throw CheckFailure(description: "edge \(index) (\(edge.from)→\(edge.to)) never reaches rank \(step)")
+          throw CheckFailure(
+            description: "edge \(index) (\(edge.from)→\(edge.to)) never reaches rank \(step)")
         }
         pieces[step - 1].append((previous, current))
         previous = current

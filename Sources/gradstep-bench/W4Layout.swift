@@ -91,7 +91,8 @@ enum W4Layout {
         }
         let printed = child.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard printed == work.summary else {
-          throw CheckFailure(description: "w4-child printed \(printed.debugDescription), in-process \(work.summary)")
+          throw CheckFailure(
+            description: "w4-child printed \(printed.debugDescription), in-process \(work.summary)")
         }
         return [child.seconds] + phases
       },
@@ -108,7 +109,8 @@ enum W4Layout {
         line["routes"] = .int(work.layout.routes.count)
         line["layout_size"] = .string("\(work.layout.width)x\(work.layout.height)")
         line["inked_cells"] = .int(W4Frame.inkedCells(work.frame))
-        return "\(formatted(phases[0] * 1e3)) ms whole process (in-process \(formatted(inProcess * 1e3, places: 2)) ms),"
+        return
+          "\(formatted(phases[0] * 1e3)) ms whole process (in-process \(formatted(inProcess * 1e3, places: 2)) ms),"
           + " \(work.layout.crossings) crossings"
       })
   }
@@ -119,7 +121,8 @@ enum W4Layout {
     try LayoutChecks.check(work.layout, work.input)
     let recount = try LayoutChecks.recount(work.layout, work.input, orientation: orientation)
     guard recount == work.layout.crossings else {
-      throw CheckFailure(description: "Layout.crossings is \(work.layout.crossings), its geometry has \(recount)")
+      throw CheckFailure(
+        description: "Layout.crossings is \(work.layout.crossings), its geometry has \(recount)")
     }
     guard W4Frame.inkedCells(work.frame) > 0 else { throw CheckFailure(description: "the frame is blank") }
   }

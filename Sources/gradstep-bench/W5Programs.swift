@@ -39,7 +39,9 @@ enum W5Programs {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((state >> 33) % UInt64(bound))
     }
-    var lines = (0..<width).map { "v0_\($0) = \(String(format: "%.3f", 0.1 + 0.8 * Double($0) / Double(width)))" }
+    var lines = (0..<width).map {
+      "v0_\($0) = \(String(format: "%.3f", 0.1 + 0.8 * Double($0) / Double(width)))"
+    }
     let layers = functions / width - 1
     for layer in 1...layers {
       for i in 0..<width {

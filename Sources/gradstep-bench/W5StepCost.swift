@@ -28,7 +28,8 @@ enum W5StepCost {
       line["fw"] = .string("gradstep")
       line["program"] = .string(program.name)
       line["functions"] = program.functions.map { .int($0) }
-      let label = "W5 step \(program.name) (\(formatted(Double(program.functions ?? 0), places: 0)) functions)"
+      let label =
+        "W5 step \(program.name) (\(formatted(Double(program.functions ?? 0), places: 0)) functions)"
       do {
         let result = try measure(try program.text(), expectedFunctions: program.functions, samples: samples)
         line["status"] = .string("ok")
@@ -42,7 +43,8 @@ enum W5StepCost {
           CaseResult(
             line: line, label: label,
             summary: "\(formatted(result.median * 1e6, places: 2)) µs per step (p90"
-              + " \(formatted(result.p90 * 1e6, places: 2)) µs), first frame \(formatted(result.firstFrame * 1e3)) ms"))
+              + " \(formatted(result.p90 * 1e6, places: 2)) µs), first frame \(formatted(result.firstFrame * 1e3)) ms"
+          ))
       } catch {
         line["status"] = .string("failed")
         line["error"] = .string("\(error)")
@@ -63,13 +65,16 @@ enum W5StepCost {
   /// Parses `text`, builds the app state as `gradstep` does and times the steps. Throws on a
   /// program that does not parse, the wrong number of functions, a step that does not advance the
   /// cursor by one, or a frame without the step in its title or with an empty graph area.
-  static func measure(_ text: String, expectedFunctions: Int?, samples: Int, warmUp: Int = 100) throws -> Outcome {
+  static func measure(_ text: String, expectedFunctions: Int?, samples: Int, warmUp: Int = 100) throws
+    -> Outcome
+  {
     let program = try Program.parse(text)
     let session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
       inputs: program.inputs.map(\.variable))
     if let expectedFunctions, session.graph.functions.count != expectedFunctions {
-      throw CheckFailure(description: "\(session.graph.functions.count) functions, expected \(expectedFunctions)")
+      throw CheckFailure(
+        description: "\(session.graph.functions.count) functions, expected \(expectedFunctions)")
     }
     var state = AppState(session: session, title: "w5.grad")
     let screen = Screen()
@@ -77,7 +82,9 @@ enum W5StepCost {
     try check(frame, state)
     var times = [Double]()
     times.reserveCapacity(samples)
-    let windows = [(0, warmUp, false), (0, samples / 2, true), (session.forwardEnd, samples - samples / 2, true)]
+    let windows = [
+      (0, warmUp, false), (0, samples / 2, true), (session.forwardEnd, samples - samples / 2, true),
+    ]
     for (start, count, timing) in windows {
       while state.session.cursor != start { state.update(state.session.cursor < start ? .next : .start) }
       for _ in 0..<count {

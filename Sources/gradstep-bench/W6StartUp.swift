@@ -25,7 +25,8 @@ enum W6StartUp {
       for round in 0...runs {
         let run = try spawner.runChecked(binary, ["--headless"])
         guard run.output.contains("step 0/7") else {
-          throw CheckFailure(description: "gradstep --headless printed no \"step 0/7\": \(run.output.prefix(200))")
+          throw CheckFailure(
+            description: "gradstep --headless printed no \"step 0/7\": \(run.output.prefix(200))")
         }
         if round > 0 { ourTimes.append(run.seconds) }
         guard let dotFile else { continue }
@@ -61,7 +62,9 @@ enum W6StartUp {
     line["min_ms"] = .double(rounded((times.min() ?? .nan) * 1e3, places: 2))
     return CaseResult(
       line: line, label: label,
-      summary: "\(formatted(median(times) * 1e3, places: 2)) ms (min \(formatted((times.min() ?? .nan) * 1e3, places: 2)) ms)")
+      summary:
+        "\(formatted(median(times) * 1e3, places: 2)) ms (min \(formatted((times.min() ?? .nan) * 1e3, places: 2)) ms)"
+    )
   }
 
   /// `$GRADSTEP_BIN`, else `gradstep` next to this executable (`.build/release/gradstep`). Throws
@@ -69,7 +72,8 @@ enum W6StartUp {
   static func gradstepBinary() throws -> String {
     let path =
       ProcessInfo.processInfo.environment["GRADSTEP_BIN"]
-      ?? URL(fileURLWithPath: ownExecutable()).deletingLastPathComponent().appendingPathComponent("gradstep").path
+      ?? URL(fileURLWithPath: ownExecutable()).deletingLastPathComponent().appendingPathComponent("gradstep")
+      .path
     let build = "build it with: swift build -c release --product gradstep"
     guard FileManager.default.isExecutableFile(atPath: path),
       let built = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
@@ -78,9 +82,11 @@ enum W6StartUp {
     let modules = ["gradstep", "Visualizer", "GraphLayout", "GraphProgram", "Autodiff", "TerminalUI"]
     for module in modules {
       let folder = sources.appendingPathComponent(module)
-      let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
+      let files = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
       while let file = files?.nextObject() as? URL {
-        if let changed = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
+        if let changed = try? file.resourceValues(forKeys: [.contentModificationDateKey])
+          .contentModificationDate,
           changed > built
         {
           throw CheckFailure(description: "\(path) is older than \(file.path); \(build)")
