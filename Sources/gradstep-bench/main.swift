@@ -1,11 +1,14 @@
 import Foundation
 
-// gradstep-bench: the peers' workloads W1–W3 (and W7, memory) on the Autodiff core, one JSON line
-// per case in the peers' format, then a table. Exits 1 when any case failed, 2 on a bad command line.
+// gradstep-bench: the peers' workloads W1–W4 on the Autodiff core and the layout, and our own W5–W7
+// (step cost, start-up, memory), one JSON line per case in the peers' format, then a table. Exits 1
+// when any case failed, 2 on a bad command line.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "w7-child" {
-  exit(W7Memory.child(Array(arguments.dropFirst())))
+switch arguments.first {
+case "w4-child": exit(W4Layout.child(Array(arguments.dropFirst())))
+case "w7-child": exit(W7Memory.child(Array(arguments.dropFirst())))
+default: break
 }
 let options: Options
 switch Options.parse(arguments) {
@@ -22,6 +25,9 @@ for workload in options.workloads {
     W2DeepChain.run(
       lengths: options.quick ? [100, 1_000] : [1_000, 10_000, 100_000, 1_000_000], report: report)
   case .w3: W3FanOut.run(sizes: options.quick ? [100, 1_000] : [1_000, 10_000, 100_000], report: report)
+  case .w4: W4Layout.run(sizes: options.quick ? [10, 100] : [10, 100, 1_000, 5_000], report: report)
+  case .w5: W5StepCost.run(quick: options.quick, report: report)
+  case .w6: W6StartUp.run(runs: options.quick ? 5 : 21, report: report)
   case .w7: W7Memory.run(n: options.quick ? 100_000 : 1_000_000, report: report)
   }
 }

@@ -7,9 +7,10 @@ tables into README.md between <!-- bench:start --> and <!-- bench:end -->.
   --no-readme      print the tables instead of writing README.md
   --from DIR       re-render from the raw lines an earlier run saved in DIR (no new measurements)
 
-Environment: GRADSTEP_PEERS_DIR (default <repo>/../shared/bench/peers), PEERS_VENV (default
-~/.cache/gradstep-peers; its python also runs w7_torch.py). A missing peer, interpreter or
-torch is shown as unavailable. Raw lines go to <repo>/.build/bench-compare/<UTC time>/.
+Environment: GRADSTEP_PEERS_DIR (default <repo>/../shared/bench/peers; its graphs/ folder is
+passed to gradstep-bench as GRADSTEP_GRAPHS_DIR), PEERS_VENV (default ~/.cache/gradstep-peers;
+its python also runs w7_torch.py). A missing peer, interpreter, torch or dot is shown as
+unavailable. The release `gradstep` binary is rebuilt first, for W6. Raw lines go to <repo>/.build/bench-compare/<UTC time>/.
 Only ratios from one run of this script are comparable (shared, noisy VM)."""
 import argparse
 import datetime
@@ -36,7 +37,7 @@ def json_lines(text):
 
 
 def run_peers(out, quick, venv):
-    peers = Path(os.environ.get("GRADSTEP_PEERS_DIR", REPO.parent / "shared" / "bench" / "peers"))
+    peers = peers_dir()
     script = peers / "run_all.sh"
     if not script.exists():
         log(f"no {script}: every peer is unavailable")
@@ -53,10 +54,18 @@ def run_peers(out, quick, venv):
     return json_lines(lines.read_text()), f"CPython {python}" if python else "?"
 
 
+def peers_dir():
+    return Path(os.environ.get("GRADSTEP_PEERS_DIR", REPO.parent / "shared" / "bench" / "peers"))
+
+
 def run_ours(quick):
+    build = ["swift", "build", "-c", "release", "--product", "gradstep"]
+    log(" ".join(build) + "   (W6 starts this binary)")
+    subprocess.run(build, cwd=REPO, stdout=subprocess.DEVNULL, check=False)
     cmd = ["swift", "run", "-c", "release", "gradstep-bench", "--json-only"] + (["--quick"] if quick else [])
     log(" ".join(cmd))
-    done = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    env = {"GRADSTEP_GRAPHS_DIR": str(peers_dir() / "graphs"), **os.environ}
+    done = subprocess.run(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
         log(f"gradstep-bench exited with {done.returncode} (failed cases are marked in the table)")
     return json_lines(done.stdout)
@@ -121,9 +130,9 @@ def speedup(peer, ours):
     return f"**{ratio:,.1f}×**" if ratio >= 1 else f"{ratio:.2g}× (gradstep {1 / ratio:,.1f}× slower)"
 
 
-def target(label, value, goal, higher=True):
+def target(label, value, goal, higher=True, places=1):
     met = value >= goal if higher else value <= goal
-    return f"- {label}: {value:,.1f}× (target {'≥' if higher else '≤'} {goal:g}×) {'✅ met' if met else '❌ missed'}"
+    return f"- {label}: {value:,.{places}f}× (target {'≥' if higher else '≤'} {goal:g}×) {'✅ met' if met else '❌ missed'}"
 
 
 def render(res, info):
@@ -199,12 +208,130 @@ def render(res, info):
     if torch:
         md.append(f"| torch | {torch['n']:,} | {num(torch['bytes_per_function']) if ok(torch) else torch.get('error', why(torch))} | |")
 
-    failed = [r for r in res if r.get("fw") == "gradstep" and r.get("status") != "ok"]
+    md += render_own(res, goals)
+
+    failed = [r for r in res if (r.get("fw") == "gradstep" and r.get("status") != "ok")
+              or (r.get("fw") == "dot" and r.get("status") == "failed")]
     md += ["", "**Targets** (ratios within this run):", ""] + (goals or ["- (no pair to compare)"])
     if failed:
         md += ["", f"**{len(failed)} gradstep case(s) FAILED**: " + "; ".join(
-            f"{r['workload']} {r.get('n', '')} {r.get('error', '')}" for r in failed)]
+            f"{r['workload']} {r['fw']} {r.get('graph', r.get('program', ''))} {r.get('n', '')} {r.get('error', '')}"
+            for r in failed)]
     return "\n".join(md) + "\n"
+
+
+OWN_SPEC = """\
+**Workloads of our own** (W4's gradstep side, W5, W6; `gradstep-bench w4 w5 w6`, specified in
+`Sources/gradstep-bench/W4Layout.swift`, `W5StepCost.swift`, `W6StartUp.swift`):
+
+* **W4, gradstep side.** Read `graphs/{chain,dag}_N.json` (N = 10, 100, 1,000, 5,000; checked
+  against `graphs/SHA256SUMS` first, a mismatch fails the case), build a `GraphLayout.LayoutInput`
+  with the Visualizer's *compact* box sizes (`GraphScene`, `BoxStyle.compact`): a func box is its
+  label + 2 border columns wide and 3 rows high; a var box is max(label, 2 + 6) + 2 columns wide
+  (as if its widest value, `d 1.6487`, were 6 characters: the files carry no values) and 5 rows
+  high. Lay it out with `layoutGraph` (compact layer gap 2; chains left-to-right and DAGs
+  top-to-bottom, as the `.dot` files ask dot). Draw the first frame into a 120×40 `ScreenBuffer`
+  as the app's `GraphView` does: the view centred on node 0's box and moved back inside the layout,
+  every route whose bounds meet the view (`polyline` with arrowhead), then every box in view
+  (cleared, `box`, label). The app itself cannot show these files (a `dag` variable can have
+  several producers, which no Autodiff graph has), hence this path. **Time**: the whole process
+  `gradstep-bench w4-child FILE` (read + JSON decode + layout + draw + exit), started with
+  `posix_spawn` and waited for, exactly as `dot -Tplain FILE.dot` is timed next to it by the same
+  code: one warm-up, then the median of 5 runs (1 run when the warm-up took over 5 s), output to
+  a file read after the clock stops. In-process time (decode + layout + draw, same runs) is shown
+  too; the difference is process start-up. `dot (run_all)` is the peers' own timing of the same
+  command (`w4_layout.py`, Python `subprocess.run`), for reference. **Checks**: one box per node,
+  each at least its size, inside the layout, no two of a layer overlapping; every edge routed,
+  axis-aligned, from just outside its source box to just outside its target box, to a later layer;
+  the crossings recounted from the geometry (rule below) equal `Layout.crossings`; the child's
+  box/route/crossing/ink counts equal the in-process ones; the frame is not blank; dot's output
+  has every node and edge.
+* **Crossings, one rule for both** (`LayeredCrossings.swift`). Ranks: dot's are the distinct node
+  centre y values (x for `rankdir=LR`), rounded to 0.001 in; ours are `Layout.layerOf`. A node's
+  position is its centre on the other axis. An edge spanning k > 1 ranks gets k − 1 dummies, each
+  where the drawn edge first crosses the rank's coordinate along the rank axis, linearly
+  interpolated: for dot, the `-Tplain` B-spline flattened to 32 straight pieces per cubic, at the
+  rank's node centre line; for us, the route polyline, at the middle of the cells the layer's
+  boxes span. Between adjacent ranks, two pieces cross when their ends are in strictly opposite
+  order at both ranks (shared ends never cross); the sum over all rank pairs is the count.
+* **W5 step cost.** A program is parsed (`Program.parse`), turned into a `Session` and an
+  `AppState` (left-to-right) as `gradstep` does, and rendered with one `Screen`. One step =
+  `AppState.update(.next)` + `Screen.render` of the whole 120×40 frame, timed alone with
+  `ContinuousClock`. After the first frame (which lays out: `first frame`) and 100 untimed steps,
+  2,000 steps are timed in two windows of 1,000 consecutive steps: from step 0 and from the end of
+  the forward pass; at the last step the cursor goes back to 0 untimed (the seed wraps many times).
+  Reported: the median (and 90th percentile) per step. Programs: `seed` (`Assets/Examples/seed.grad`,
+  3 functions, 7 steps); `chain` (5,000 functions from x = 0.5: `v1 = square(x)`, `v2 = sqrt(v1)`,
+  …, alternating); `dag` (5,000 functions: 50 inputs `v0_i = 0.1 + 0.8·i/50`; 99 layers of 50
+  statements `v<l>_<i>` with a = `v<l−1>_<i>`, b = `v<l−1>_<j>`, j ≠ i from a 64-bit LCG with
+  seed 42, being `a * b`, `cos(a)`, `a * b`, `tanh(a)` by (l + i) mod 4; then
+  `s = v99_0 + … + v99_49` and `y = tanh(s)`). **Checks**: the function count; every step moves
+  the cursor by exactly one; every frame's title shows `step k/N` and its graph area is not empty.
+* **W6 start-up.** The whole process `.build/release/gradstep --headless` (the built-in seed, one
+  80×24 frame printed) next to `dot -Tplain graphs/chain_10.dot`, both via `posix_spawn` with
+  output to a file: one untimed warm-up of each, then 21 rounds of gradstep then dot, alternating
+  so noise hits both alike; the median of each. **Checks**: exit status 0 for both; gradstep's
+  output contains `step 0/7`, dot's is a `-Tplain` document; the binary exists and is newer than
+  every source file it is built from (else: stale, the case fails).
+* `--quick` (smoke): W4 at N = 10, 100; W5 with 1,000-function programs and 200 steps; W6 with
+  5 rounds.
+"""
+
+
+def render_own(res, goals):
+    md = ["", OWN_SPEC.rstrip(), "",
+          "**W4 layout**: whole process (ms) of gradstep (read JSON, lay out, draw the 120×40 first "
+          "frame) and of `dot -Tplain` (layout only), and crossings by the rule above:", "",
+          "| graph | gradstep ms | in-process ms | dot ms | dot ms (run_all) | speed-up | crossings gradstep / dot |",
+          "|---|---:|---:|---:|---:|---:|---:|"]
+    for graph in ("chain", "dag"):
+        for n in sorted({r["n"] for r in res if r.get("workload") == "W4" and r.get("fw") == "gradstep"
+                         and r.get("graph") == graph}):
+            g = find(res, workload="W4", fw="gradstep", graph=graph, n=n)
+            d = find(res, workload="W4", fw="dot", graph=graph, n=n)
+            p = find(res, workload="W4", tool="dot", graph=graph, n=n)
+            cells = [f"{graph}_{n:,}"]
+            cells += [num(g["ms"]), num(g["in_process_ms"], 2)] if ok(g) else [why(g), ""]
+            cells += [num(d["ms"]) if ok(d) else why(d), num(p["ms"]) if ok(p) else why(p)]
+            cells.append(speedup(d["ms"], g["ms"]) if ok(g) and ok(d) else "")
+            cells.append(f"{g['crossings']:,} / {d['crossings']:,}" if ok(g) and ok(d)
+                         else f"{g['crossings']:,} / –" if ok(g) else "")
+            md.append("| " + " | ".join(cells) + " |")
+    g = find(res, workload="W4", fw="gradstep", graph="dag", n=5000)
+    d = find(res, workload="W4", fw="dot", graph="dag", n=5000)
+    if ok(g) and ok(d):
+        goals.append(target("W4 dag_5000 vs dot -Tplain, whole process", d["ms"] / g["ms"], 50))
+        met = g["crossings"] <= d["crossings"]
+        goals.append(f"- W4 dag_5000 crossings: gradstep {g['crossings']:,}, dot {d['crossings']:,} "
+                     f"(target: no more than dot) {'✅ met' if met else '❌ missed'}")
+
+    md += ["", "**W5 step cost**: one step (`update(.next)` + `Screen.render` at 120×40), median over the "
+           "timed steps:", "",
+           "| program | functions | steps | µs per step | p90 µs | ÷ seed | first frame ms |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    seed = find(res, workload="W5", fw="gradstep", program="seed")
+    for r in [r for r in res if r.get("workload") == "W5" and r.get("fw") == "gradstep"]:
+        name = r["program"]
+        if not ok(r):
+            md.append(f"| {name} | {r.get('functions', '')} | {why(r)} | | | | |")
+            continue
+        ratio = r["step_us"] / seed["step_us"] if ok(seed) else None
+        md.append(f"| {name} | {r['functions']:,} | {r['steps']:,} | {num(r['step_us'], 1)} | {num(r['p90_us'], 1)} "
+                  f"| {f'{ratio:.2f}×' if ratio else ''} | {num(r['first_frame_ms'], 1)} |")
+        if name != "seed" and ratio:
+            goals.append(target(f"W5 {name} of {r['functions']:,} functions ÷ seed, per step", ratio, 3,
+                                higher=False, places=2))
+
+    md += ["", "**W6 start-up**: whole process, median of the alternating runs:", "",
+           "| command | ms | min ms | ÷ dot |", "|---|---:|---:|---:|"]
+    g, d = find(res, workload="W6", fw="gradstep"), find(res, workload="W6", fw="dot")
+    for name, r in (("`gradstep --headless` (seed)", g), ("`dot -Tplain chain_10.dot`", d)):
+        ratio = f"{r['ms'] / d['ms']:.2f}×" if ok(r) and ok(d) else ""
+        md.append(f"| {name} | {num(r['ms'], 2)} | {num(r['min_ms'], 2)} | {ratio} |" if ok(r)
+                  else f"| {name} | {why(r)} | | |")
+    if ok(g) and ok(d):
+        goals.append(target("W6 gradstep start-up ÷ dot's", g["ms"] / d["ms"], 1, higher=False, places=2))
+    return md
 
 
 def graph_row(name, g, t, unit):
