@@ -3,9 +3,9 @@ extension ScreenBuffer {
   /// than `columns` characters. Styles are dropped.
   public func plainLines() -> [String] {
     (0..<rows).map { y in
-      var line = String(row(y).map(\.character))
-      while line.last == " " { line.removeLast() }
-      return line
+      let cells = row(y)
+      let end = (cells.lastIndex { $0.character != " " } ?? cells.startIndex - 1) + 1
+      return String(cells[cells.startIndex..<end].map(\.character))
     }
   }
 

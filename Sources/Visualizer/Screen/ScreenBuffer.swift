@@ -49,6 +49,19 @@ public struct ScreenBuffer: Equatable, Sendable {
     joins[y * columns + x] = .none
   }
 
+  /// Copies `other` onto this buffer with its top left corner at (`x`, `y`), clipped at the
+  /// edges. Lines keep their arms, so lines drawn later still join them.
+  public mutating func paste(_ other: ScreenBuffer, x: Int, y: Int) {
+    let span = Self.clip(x, other.columns, to: columns)
+    guard !span.isEmpty else { return }
+    for row in Self.clip(y, other.rows, to: rows) {
+      let source = (row - y) * other.columns + span.lowerBound - x
+      let target = row * columns + span.lowerBound
+      cells.replaceSubrange(target..<target + span.count, with: other.cells[source..<source + span.count])
+      joins.replaceSubrange(target..<target + span.count, with: other.joins[source..<source + span.count])
+    }
+  }
+
   /// Writes `string` left to right from (`x`, `y`), one character per column, cut after
   /// `maxWidth` columns if given.
   ///

@@ -24,18 +24,6 @@ struct StyledLine {
   }
 }
 
-extension ScreenBuffer {
-  /// Copies `other` onto this buffer with its top left corner at (`x`, `y`), clipped at the edges.
-  mutating func paste(_ other: ScreenBuffer, x: Int, y: Int) {
-    for row in 0..<other.rows {
-      for column in 0..<other.columns {
-        let cell = other[x: column, y: row]
-        put(cell.character, x: x + column, y: y + row, style: cell.style)
-      }
-    }
-  }
-}
-
 /// Splits `text` into pieces of at most `width` characters, breaking after `separator` where it
 /// can, and hard-wrapping words longer than a line. Continuation lines start with `indent`.
 func wrap(_ clauses: [String], width: Int, indent: String) -> [String] {
