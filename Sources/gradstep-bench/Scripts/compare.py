@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,21 @@ def run_peers(out, quick, venv):
     meta = out / "peers" / "results.json"
     python = json.loads(meta.read_text())["meta"].get("python") if meta.exists() else None
     return json_lines(lines.read_text()), f"CPython {python}" if python else "?"
+
+
+def ensure_tools(venv):
+    """Installs what the run needs when it is missing: Graphviz (dot, for W4 and W6) with apt-get,
+    and the peers' Python environment (their requirements.txt) in `venv`. A failure is logged, and
+    the cases that needed the tool are then reported unavailable or failed, never silently dropped."""
+    if shutil.which("dot") is None and shutil.which("apt-get") is not None:
+        log("installing graphviz for dot")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "graphviz"], check=False)
+    requirements = peers_dir() / "requirements.txt"
+    if not (Path(venv) / "bin" / "python").exists() and requirements.exists():
+        log(f"creating the peers' environment in {venv}")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=False)
+        subprocess.run([str(Path(venv) / "bin" / "pip"), "install", "-q", "-r", str(requirements)], check=False)
 
 
 def peers_dir():
@@ -382,6 +398,7 @@ def main():
         res, info = saved["results"], saved["machine"]
     else:
         venv = Path(os.environ.get("PEERS_VENV", Path.home() / ".cache" / "gradstep-peers"))
+        ensure_tools(venv)
         info = machine()
         out = REPO / ".build" / "bench-compare" / datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         out.mkdir(parents=True)
