@@ -2,14 +2,16 @@
 /// returns the most recently pushed function of the highest generation.
 ///
 /// Each bucket is a linked stack threaded through one shared array of nodes (popped nodes are reused),
-/// so a 1,000,000-generation chain costs one array of bucket heads and a handful of nodes, not an
-/// array per generation.
+/// so there is no array per generation. While a single function is pending (always, in a chain) it
+/// waits in an inline slot and the buckets are not used at all.
 struct PendingFunctions {
   private struct Node {
     var function: Function?
     var next: Int
   }
 
+  /// The pending function while it is the only one and the buckets are empty.
+  private var only: Function?
   /// Per generation, the index in `nodes` of the bucket's top, or -1 when the bucket is empty.
   private var heads: [Int] = []
   private var nodes: [Node] = []
@@ -25,6 +27,16 @@ struct PendingFunctions {
 
   /// Adds `function` on top of its generation's bucket.
   mutating func push(_ function: Function) {
+    if count == 0 {
+      only = function
+    } else {
+      if let sole = only.take() { pushToBucket(sole) }
+      pushToBucket(function)
+    }
+    count += 1
+  }
+
+  private mutating func pushToBucket(_ function: Function) {
     let generation = function.generation
     if generation >= heads.count {
       heads.append(contentsOf: repeatElement(-1, count: generation + 1 - heads.count))
@@ -39,19 +51,19 @@ struct PendingFunctions {
       nodes.append(node)
     }
     highest = max(highest, generation)
-    count += 1
   }
 
   /// Removes and returns the top of the highest non-empty bucket; `nil` when none is pending.
   mutating func pop() -> Function? {
     guard count > 0 else { return nil }
+    count -= 1
+    if let sole = only.take() { return sole }
     while heads[highest] < 0 { highest -= 1 }
     let top = heads[highest]
     let function = nodes[top].function.take()
     heads[highest] = nodes[top].next
     nodes[top].next = free
     free = top
-    count -= 1
     return function
   }
 }

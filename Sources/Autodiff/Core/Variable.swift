@@ -80,8 +80,8 @@ public final class Variable {
     _creator = nil
     first.forgetOutput(ObjectIdentifier(self))
     guard isKnownUniquelyReferenced(&first) else { return }
-    var pending = [first]
-    while let function = pending.popLast() {
+    var pending = TeardownStack(first)
+    while let function = pending.pop() {
       function.releaseInputs(into: &pending)
     }
   }
