@@ -11,8 +11,8 @@ public final class Variable {
   var _grad: Tensor?
   /// Storage for `creator`.
   var _creator: Function?
-  /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
-  public var name: String?
+  /// Storage for `name`.
+  var _name: String?
   /// How far this variable is from the inputs: 0 for a leaf, the creator's generation plus 1 otherwise.
   public let generation: Int
 
@@ -21,7 +21,7 @@ public final class Variable {
     _data = data
     _grad = nil
     _creator = nil
-    self.name = name
+    _name = name
     generation = 0
   }
 
@@ -30,7 +30,7 @@ public final class Variable {
     _data = data
     _grad = nil
     _creator = creator
-    name = nil
+    _name = nil
     generation = creator.generation + 1
   }
 
@@ -49,6 +49,12 @@ public final class Variable {
 
   /// The function whose output this is; `nil` for an input (a leaf).
   public var creator: Function? { _creator }
+
+  /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
+  public var name: String? {
+    get { _name }
+    set { _name = newValue }
+  }
 
   /// A leaf variable holding the scalar `value`.
   public convenience init(_ value: Double, name: String? = nil) {
