@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What one step of a backward pass did: one function's backward, and where its results went.
 public struct BackwardStep {
   /// The function whose backward ran.
@@ -18,68 +20,88 @@ public struct BackwardStep {
 /// function runs only after all gradients of its outputs have arrived. The pass never recurses
 /// and keeps pending functions in buckets by generation, so it is linear in the size of the graph
 /// (DeZero re-sorts its pending list and goes quadratic on wide graphs).
-/// `Variable.backward()` is a loop over this type.
+/// `Variable.backward()` runs the same steps without recording them.
+///
+/// A function remembers the last pass that scheduled it, so two passes interleaved over one graph
+/// would each miss functions: finish one pass before starting another on the same graph.
 public struct BackwardPass: IteratorProtocol {
   /// The variable the pass started from.
   public let output: Variable
   /// Whether intermediate gradients are kept; when `false` each output's gradient is freed once
   /// its function has used it, as DeZero's `retain_grad=False`.
   public let retainGrad: Bool
-  private var buckets: [[Function]]
-  private var highest: Int
-  private var seen: Set<ObjectIdentifier> = []
+  private var pending = PendingFunctions()
+  /// This pass's mark in `Function.scheduledBy`, unique among passes.
+  private let stamp = BackwardPass.passCount.add(1, ordering: .relaxed).newValue
+
+  /// How many passes have been created, for their stamps.
+  private static let passCount = Atomic<Int>(0)
 
   /// Prepares a pass from `output`, seeding `output.grad` with ones when it is `nil`.
   public init(from output: Variable, retainGrad: Bool = true) {
     self.output = output
     self.retainGrad = retainGrad
     if output.grad == nil { output.grad = Tensor.ones(like: output.data) }
-    buckets = []
-    highest = -1
     if let creator = output.creator { schedule(creator) }
   }
 
   /// Whether every function has run.
-  public var isFinished: Bool { highest < 0 }
+  public var isFinished: Bool { pending.isEmpty }
 
   private mutating func schedule(_ function: Function) {
-    guard seen.insert(ObjectIdentifier(function)).inserted else { return }
-    let generation = function.generation
-    if generation >= buckets.count {
-      buckets.append(contentsOf: repeatElement([], count: generation + 1 - buckets.count))
-    }
-    buckets[generation].append(function)
-    highest = max(highest, generation)
+    guard function.scheduledBy != stamp else { return }
+    function.scheduledBy = stamp
+    pending.push(function)
   }
 
   /// Runs the backward of the next function (the most recently scheduled one of the highest
   /// generation), accumulates into its inputs' `grad`, and says what it did; `nil` when done.
   public mutating func next() -> BackwardStep? {
-    while highest >= 0 && buckets[highest].isEmpty { highest -= 1 }
-    guard highest >= 0, let function = buckets[highest].popLast() else { return nil }
-    let gys = function.outputs.enumerated().map { position, output in
-      output?.grad ?? Tensor(repeating: 0, shape: function.outputShapesProduced[position])
-    }
-    let gxs = function.backward(gys)
+    advance(recording: true)
+  }
+
+  /// One step of `next()`; with `recording: false` it returns `nil` instead of a description.
+  @discardableResult
+  mutating func advance(recording: Bool) -> BackwardStep? {
+    guard let function = pending.pop() else { return nil }
+    let gys = outputGrads(of: function)
+    let gxs = function.inputGradients(gys)
+    let inputCount = function.inputCount
     precondition(
-      gxs.count == function.inputs.count,
-      "\(function.name).backward returned \(gxs.count) gradients for \(function.inputs.count) inputs")
+      gxs.count == inputCount,
+      "\(function.name).backward returned \(gxs.count) gradients for \(inputCount) inputs")
     var before = [Tensor?]()
     var after = [Tensor]()
-    before.reserveCapacity(gxs.count)
-    after.reserveCapacity(gxs.count)
-    for (input, gx) in zip(function.inputs, gxs) {
+    if recording {
+      before.reserveCapacity(inputCount)
+      after.reserveCapacity(inputCount)
+    }
+    for position in 0..<inputCount {
+      let input = function.input(at: position)
       let previous = input.grad
-      let accumulated = previous.map { $0 + gx } ?? gx
+      let accumulated = previous.map { $0 + gxs[position] } ?? gxs[position]
       input.grad = accumulated
-      before.append(previous)
-      after.append(accumulated)
+      if recording {
+        before.append(previous)
+        after.append(accumulated)
+      }
       if let creator = input.creator { schedule(creator) }
     }
     if !retainGrad {
-      for output in function.outputs { output?.grad = nil }
+      for position in 0..<function.outputCount { function.output(at: position)?.grad = nil }
     }
+    guard recording else { return nil }
     return BackwardStep(
-      function: function, outputGrads: gys, inputGrads: gxs, inputGradsBefore: before, inputGradsAfter: after)
+      function: function, outputGrads: gys.array, inputGrads: gxs.array, inputGradsBefore: before,
+      inputGradsAfter: after)
+  }
+
+  /// The gradients of `function`'s outputs, zeros for an output that has none or was freed.
+  private func outputGrads(of function: Function) -> Gradients {
+    func grad(_ position: Int) -> Tensor {
+      function.output(at: position)?.grad ?? Tensor(repeating: 0, shape: function.outputShape(at: position))
+    }
+    let count = function.outputCount
+    return count == 1 ? .one(grad(0)) : .many((0..<count).map(grad))
   }
 }

@@ -22,13 +22,13 @@ public struct ComputationGraph {
       guard let creator = output.creator, visited.insert(ObjectIdentifier(creator)).inserted else { continue }
       stack.append((creator, 0))
       while let (function, nextInput) = stack.last {
-        if nextInput == function.inputs.count {
+        if nextInput == function.inputCount {
           order.append(function)
           stack.removeLast()
           continue
         }
         stack[stack.count - 1].nextInput += 1
-        if let creator = function.inputs[nextInput].creator,
+        if let creator = function.input(at: nextInput).creator,
           visited.insert(ObjectIdentifier(creator)).inserted
         {
           stack.append((creator, 0))

@@ -3,24 +3,59 @@
 /// seed's `Square` and `Exp` subclass its `Function`.
 ///
 /// A function holds its inputs strongly and its outputs weakly, so a graph has no reference cycle and
-/// is freed when its last variable goes.
+/// is freed when its last variable goes; a freed output reads as `nil`. (The outputs are plain
+/// pointers that an output clears in its creator when it is freed, so no weak-reference side table
+/// is needed.)
 open class Function {
-  /// The variables this function was called on, in argument order.
-  public private(set) var inputs: [Variable] = []
-  private var outputReferences: [WeakVariable] = []
-  /// The largest generation among the inputs; backward visits larger generations first.
-  public private(set) var generation = 0
-  /// The shape of each output, recorded when called (outputs themselves may be freed).
-  public private(set) var outputShapesProduced: [[Int]] = []
+  /// The first two inputs, inline; `nil` when there are fewer.
+  final var firstInput, secondInput: Variable?
+  /// The inputs after the second, in argument order.
+  final var laterInputs: [Variable] = []
+  /// The first output, cleared by that output's `deinit`.
+  final unowned(unsafe) var firstOutput: Variable?
+  /// The first output's shape, recorded when called.
+  final var firstOutputShape: [Int] = []
+  /// The outputs after the first, each cleared by its variable's `deinit`.
+  final var laterOutputs: [OutputSlot] = []
+  /// Storage for `outputCount`.
+  final var _outputCount = 0
+  /// Storage for `generation`.
+  final var _generation = 0
+  /// The last backward pass that scheduled this function (see `BackwardPass`).
+  final var scheduledBy = 0
 
   /// A function not yet called.
   public init() {}
 
-  /// The outputs, as far as they are still alive (outputs are held weakly).
-  public var outputs: [Variable?] { outputReferences.map(\.variable) }
+  /// The number of outputs this function produced when called; 0 before.
+  public final var outputCount: Int { _outputCount }
 
-  /// The number of outputs this function produced when called.
-  public var outputCount: Int { outputReferences.count }
+  /// The largest generation among the inputs; backward visits larger generations first.
+  public final var generation: Int { _generation }
+
+  /// The variables this function was called on, in argument order.
+  public final var inputs: [Variable] {
+    guard let firstInput else { return [] }
+    guard let secondInput else { return [firstInput] }
+    return [firstInput, secondInput] + laterInputs
+  }
+
+  /// The number of inputs this function was called on.
+  final var inputCount: Int {
+    firstInput == nil ? 0 : secondInput == nil ? 1 : 2 + laterInputs.count
+  }
+
+  /// The outputs, as far as they are still alive (outputs are held weakly).
+  public final var outputs: [Variable?] {
+    guard outputCount > 0 else { return [] }
+    return [firstOutput] + laterOutputs.map(\.variable)
+  }
+
+  /// The shape of each output, recorded when called (outputs themselves may be freed).
+  public final var outputShapesProduced: [[Int]] {
+    guard outputCount > 0 else { return [] }
+    return [firstOutputShape] + laterOutputs.map(\.shape)
+  }
 
   /// The op's name as the screens show it (`Square`, `Exp`, `MatMul`).
   open var name: String { String(describing: type(of: self)) }
@@ -63,43 +98,27 @@ open class Function {
     nil
   }
 
-  /// Calls the function on `inputs`, as the seed's `__call__`: runs `forward`, wraps each result in a
-  /// new variable whose creator is this function, and records inputs and outputs.
-  ///
-  /// - Precondition: the input count matches `arity` and the shapes are accepted by `outputShapes`
-  ///   (check with `outputShapes(for:)` first to get the error as a value).
-  public func callAsFunction(_ inputs: [Variable]) -> [Variable] {
-    if let arity {
-      precondition(inputs.count == arity, "\(name) takes \(arity) input(s), got \(inputs.count)")
-    }
-    do {
-      _ = try outputShapes(for: inputs.map(\.shape))
-    } catch {
-      preconditionFailure(error.description)
-    }
-    let ys = forward(inputs.map(\.data))
-    self.inputs = inputs
-    generation = inputs.map(\.generation).max() ?? 0
-    let outputs = ys.map { Variable($0) }
-    for output in outputs { output.setCreator(self) }
-    outputReferences = outputs.map(WeakVariable.init)
-    outputShapesProduced = ys.map(\.shape)
-    return outputs
+  /// `callAsFunction(_:)` for one input; ops with a single output override it to skip the arrays.
+  func call(_ x: Variable) -> Variable {
+    callAsFunction([x])[0]
   }
 
-  /// Calls a function on its inputs and returns its first output: `Square()(x)`, as the seed writes `A(x)`.
-  public func callAsFunction(_ inputs: Variable...) -> Variable {
-    callAsFunction(inputs)[0]
+  /// `callAsFunction(_:_:)` for two inputs; ops with a single output override it to skip the arrays.
+  func call(_ a: Variable, _ b: Variable) -> Variable {
+    callAsFunction([a, b])[0]
   }
 
-  /// Hands the inputs over to a caller that is tearing the graph down (see `Variable.deinit`).
-  func detachInputs() -> [Variable] {
-    defer { inputs = [] }
-    return inputs
+  /// The inputs' gradients for the outputs' gradients `gys`: `backward(gys)`, which ops override
+  /// with the same arithmetic without the arrays.
+  func inputGradients(_ gys: Gradients) -> Gradients {
+    .many(backward(gys.array))
   }
 }
 
-/// A weak reference to a variable, so a function does not keep its outputs alive.
-struct WeakVariable {
-  weak var variable: Variable?
+/// A function's output after the first: a pointer its variable clears when freed, and its shape.
+struct OutputSlot {
+  /// The output, `nil` once freed.
+  unowned(unsafe) var variable: Variable?
+  /// The output's shape when produced.
+  let shape: [Int]
 }

@@ -1,22 +1,59 @@
 /// A box for a value in a computation graph, as the seed's `Variable`: its `data`, the `grad` a
 /// backward pass leaves in it, and the `creator` function that produced it.
+///
+/// The stored properties are internal and the public ones forward to them: the optimiser can then
+/// prove that no access to them overlaps another and drop the runtime exclusivity checks, which it
+/// cannot do for a property other modules may touch directly.
 public final class Variable {
-  /// The value.
-  public var data: Tensor
-  /// The derivative of the backward pass's output with respect to this variable; `nil` until a
-  /// backward pass reaches it.
-  public var grad: Tensor?
-  /// The function whose output this is; `nil` for an input (a leaf).
-  public internal(set) var creator: Function?
-  /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
-  public var name: String?
+  /// Storage for `data`.
+  var _data: Tensor
+  /// Storage for `grad`.
+  var _grad: Tensor?
+  /// Storage for `creator`.
+  var _creator: Function?
+  /// Storage for `name`.
+  var _name: String?
   /// How far this variable is from the inputs: 0 for a leaf, the creator's generation plus 1 otherwise.
-  public internal(set) var generation: Int = 0
+  public let generation: Int
 
   /// A leaf variable holding `data`.
   public init(_ data: Tensor, name: String? = nil) {
-    self.data = data
-    self.name = name
+    _data = data
+    _grad = nil
+    _creator = nil
+    _name = name
+    generation = 0
+  }
+
+  /// An output of `creator`, one generation after it.
+  init(_ data: Tensor, creator: Function) {
+    _data = data
+    _grad = nil
+    _creator = creator
+    _name = nil
+    generation = creator.generation + 1
+  }
+
+  /// The value.
+  public var data: Tensor {
+    get { _data }
+    set { _data = newValue }
+  }
+
+  /// The derivative of the backward pass's output with respect to this variable; `nil` until a
+  /// backward pass reaches it.
+  public var grad: Tensor? {
+    get { _grad }
+    set { _grad = newValue }
+  }
+
+  /// The function whose output this is; `nil` for an input (a leaf).
+  public var creator: Function? { _creator }
+
+  /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
+  public var name: String? {
+    get { _name }
+    set { _name = newValue }
   }
 
   /// A leaf variable holding the scalar `value`.
@@ -26,12 +63,6 @@ public final class Variable {
 
   /// The shape of `data`.
   public var shape: [Int] { data.shape }
-
-  /// Records `function` as this variable's creator, as the seed's `set_creator`.
-  func setCreator(_ function: Function) {
-    creator = function
-    generation = function.generation + 1
-  }
 
   /// Forgets the gradient, so that a new backward pass starts from nothing (DeZero's `cleargrad`).
   public func cleargrad() {
@@ -44,23 +75,20 @@ public final class Variable {
   /// the gradients of intermediate variables are freed once used, and only the leaves keep theirs.
   public func backward(retainGrad: Bool = true) {
     var pass = BackwardPass(from: self, retainGrad: retainGrad)
-    while pass.next() != nil {}
+    while !pass.isFinished { pass.advance(recording: false) }
   }
 
   /// Frees a long chain without recursing: releasing the last variable of a 1,000,000-function chain
   /// would otherwise release each creator from inside the previous release and overflow the stack.
+  /// Also clears this variable in its creator's outputs, which then read it as `nil`.
   deinit {
-    guard var first = creator else { return }
-    creator = nil
+    guard var first = _creator else { return }
+    _creator = nil
+    first.forgetOutput(ObjectIdentifier(self))
     guard isKnownUniquelyReferenced(&first) else { return }
-    var pending = [first]
-    while let function = pending.popLast() {
-      var inputs = function.detachInputs()
-      for position in inputs.indices where isKnownUniquelyReferenced(&inputs[position]) {
-        guard var next = inputs[position].creator else { continue }
-        inputs[position].creator = nil
-        if isKnownUniquelyReferenced(&next) { pending.append(next) }
-      }
+    var pending = TeardownStack(first)
+    while let function = pending.pop() {
+      function.releaseInputs(into: &pending)
     }
   }
 }

@@ -15,6 +15,16 @@ open class BinaryFunction: Function {
     preconditionFailure("\(name) must override localFactors(input:_:_:_:)")
   }
 
+  /// Both inputs' factors multiplied left to right, before summing back to the inputs' shapes. This
+  /// module's ops override it with the same arithmetic without the factor arrays.
+  func factorProducts(_ a: Tensor, _ b: Tensor, _ gy: Tensor) -> (Tensor, Tensor) {
+    func product(_ index: Int) -> Tensor {
+      let factors = localFactors(input: index, a, b, gy)
+      return factors.dropFirst().reduce(factors[0]) { $0 * $1 }
+    }
+    return (product(0), product(1))
+  }
+
   /// The broadcast shape of the two inputs.
   override public final func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
     [try Tensor.broadcastShape(inputShapes[0], inputShapes[1], operation: name)]
@@ -27,19 +37,32 @@ open class BinaryFunction: Function {
 
   /// Each input's factors multiplied left to right, then summed to that input's shape.
   override public final func backward(_ gys: [Tensor]) -> [Tensor] {
-    let (a, b) = (inputs[0].data, inputs[1].data)
-    return [0, 1].map { (index: Int) -> Tensor in
-      let factors = localFactors(input: index, a, b, gys[0])
-      let product = factors.dropFirst().reduce(factors[0]) { $0 * $1 }
-      let target = inputs[index].shape
-      return product.shape == target
-        ? product : checked { () throws(ShapeError) in try product.sum(to: target) }
-    }
+    inputGradients(.one(gys[0])).array
   }
 
   /// The factors, when the input was not broadcast (otherwise the gradient is also summed).
   override public final func gradientFactors(input index: Int, outputGrads gys: [Tensor]) -> [Tensor]? {
-    guard inputs[index].shape == gys[0].shape else { return nil }
-    return localFactors(input: index, inputs[0].data, inputs[1].data, gys[0])
+    let (a, b) = (firstInput!.data, secondInput!.data)
+    guard (index == 0 ? a : b).shape == gys[0].shape else { return nil }
+    return localFactors(input: index, a, b, gys[0])
+  }
+
+  override final func call(_ a: Variable, _ b: Variable) -> Variable {
+    checkArity(2)
+    let (x, y) = (a.data, b.data)
+    if x.shape != y.shape {
+      checked { () throws(ShapeError) in _ = try Tensor.broadcastShape(x.shape, y.shape, operation: name) }
+    }
+    return connect(a, b, producing: apply(x, y))
+  }
+
+  override final func inputGradients(_ gys: Gradients) -> Gradients {
+    let (a, b) = (firstInput!.data, secondInput!.data)
+    let (ga, gb) = factorProducts(a, b, gys[0])
+    return .two(summed(ga, to: a.shape), summed(gb, to: b.shape))
+  }
+
+  private func summed(_ gradient: Tensor, to shape: [Int]) -> Tensor {
+    gradient.shape == shape ? gradient : checked { () throws(ShapeError) in try gradient.sum(to: shape) }
   }
 }

@@ -8,6 +8,9 @@ public final class Cos: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.cos) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[−sin(x)]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { -Foundation.sin($0) }] }
 

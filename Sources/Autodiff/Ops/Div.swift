@@ -11,6 +11,11 @@ public final class Div: BinaryFunction {
     index == 0 ? [1 / b, gy] : [-a / (b * b), gy]
   }
 
+  /// `((1/b)·gy, (−a/b²)·gy)`, the factors' products without their arrays.
+  override func factorProducts(_ a: Tensor, _ b: Tensor, _ gy: Tensor) -> (Tensor, Tensor) {
+    ((1 / b) * gy, (-a / (b * b)) * gy)
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) / \(names[1])" }
 

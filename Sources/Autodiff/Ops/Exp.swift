@@ -8,8 +8,18 @@ public final class Exp: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.exp) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[exp(x)]`: d(eˣ)/dx = eˣ.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Foundation.exp)] }
+
+  /// `exp(x)·gy` in one pass (the same arithmetic as the factors).
+  override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
+    checked { () throws(ShapeError) in
+      try Tensor.elementwise(x, gy, operation: "Mul") { Foundation.exp($0) * $1 }
+    }
+  }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "exp(\(names[0]))" }

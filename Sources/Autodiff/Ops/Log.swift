@@ -8,6 +8,9 @@ public final class Log: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.log) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[1/x]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / $0 }] }
 

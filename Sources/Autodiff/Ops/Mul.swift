@@ -11,6 +11,11 @@ public final class Mul: BinaryFunction {
     index == 0 ? [b, gy] : [a, gy]
   }
 
+  /// `(b·gy, a·gy)`, the factors' products without their arrays.
+  override func factorProducts(_ a: Tensor, _ b: Tensor, _ gy: Tensor) -> (Tensor, Tensor) {
+    (b * gy, a * gy)
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) · \(names[1])" }
 

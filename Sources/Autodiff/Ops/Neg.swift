@@ -6,6 +6,9 @@ public final class Neg: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { -x }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[−1]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(-1)] }
 

@@ -11,6 +11,9 @@ public final class Pow: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.power(exponent) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[c, xᶜ⁻¹]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(exponent), x.power(exponent - 1)] }
 

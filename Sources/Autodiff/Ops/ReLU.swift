@@ -8,6 +8,9 @@ public final class ReLU: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map { max($0, 0) } }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[1 where x > 0, else 0]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { $0 > 0 ? 1 : 0 }] }
 

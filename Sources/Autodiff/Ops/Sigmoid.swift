@@ -8,6 +8,9 @@ public final class Sigmoid: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(logistic) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[σ(x)·(1 − σ(x))]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] {
     [x.map { logistic($0) * (1 - logistic($0)) }]

@@ -8,6 +8,9 @@ public final class Sin: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.sin) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[cos(x)]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Foundation.cos)] }
 

@@ -8,8 +8,18 @@ public final class Sqrt: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.sqrt) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[1/(2√x)]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / (2 * Foundation.sqrt($0)) }] }
+
+  /// `1/(2√x)·gy` in one pass (the same arithmetic as the factors).
+  override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
+    checked { () throws(ShapeError) in
+      try Tensor.elementwise(x, gy, operation: "Mul") { 1 / (2 * Foundation.sqrt($0)) * $1 }
+    }
+  }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "sqrt(\(names[0]))" }

@@ -8,8 +8,16 @@ public final class Square: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map { $0 * $0 } }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[2, x]`: d(x²)/dx = 2x.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(2), x] }
+
+  /// `2·x·gy` in one pass (the same arithmetic as the factors).
+  override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
+    checked { () throws(ShapeError) in try Tensor.elementwise(x, gy, operation: "Mul") { 2 * $0 * $1 } }
+  }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "\(names[0])²" }

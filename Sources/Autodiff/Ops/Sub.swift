@@ -11,6 +11,11 @@ public final class Sub: BinaryFunction {
     index == 0 ? [gy] : [Tensor(-1), gy]
   }
 
+  /// `(gy, −1·gy)`, the factors' products without their arrays.
+  override func factorProducts(_ a: Tensor, _ b: Tensor, _ gy: Tensor) -> (Tensor, Tensor) {
+    (gy, gy.map { -1 * $0 })
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) − \(names[1])" }
 

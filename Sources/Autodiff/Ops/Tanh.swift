@@ -8,6 +8,9 @@ public final class Tanh: ElementwiseFunction {
   /// The forward computation, element by element.
   override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.tanh) }
 
+  /// Keeps the input's shape (the default `outputShapes`).
+  override var keepsDefaultOutputShapes: Bool { true }
+
   /// `[1 − tanh(x)²]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] {
     [x.map { 1 - Foundation.tanh($0) * Foundation.tanh($0) }]

@@ -41,9 +41,10 @@ extension Tensor {
     }
     if let value = scalar { return Tensor(repeating: value, shape: target) }
     let sourceStrides = broadcastStrides(to: target)
+    let source = scalars
     var values = [Double]()
     values.reserveCapacity(Tensor.elementCount(of: target))
-    forEachOffset(of: target, strides: sourceStrides) { values.append(scalars[$0]) }
+    forEachOffset(of: target, strides: sourceStrides) { values.append(source[$0]) }
     return Tensor(shape: target, scalars: values)
   }
 
@@ -60,9 +61,10 @@ extension Tensor {
     let targetTensor = Tensor(repeating: 0, shape: target)
     let targetStrides = targetTensor.broadcastStrides(to: shape)
     var values = Array(repeating: 0.0, count: targetTensor.count)
+    let sourceValues = scalars
     var source = 0
     forEachOffset(of: shape, strides: targetStrides) { destination in
-      values[destination] += scalars[source]
+      values[destination] += sourceValues[source]
       source += 1
     }
     return Tensor(shape: target, scalars: values)
@@ -100,34 +102,48 @@ extension Tensor {
   /// Applies `combine` elementwise to two tensors after broadcasting them to a common shape.
   ///
   /// - Throws: `ShapeError` naming `operation` when the shapes cannot broadcast.
+  @inlinable
   public static func elementwise(
     _ a: Tensor, _ b: Tensor, operation: String, _ combine: (Double, Double) -> Double
   ) throws(ShapeError) -> Tensor {
+    if case .scalar(let left) = a.storage, case .scalar(let right) = b.storage {
+      return Tensor(combine(left, right))
+    }
+    return try broadcasting(a, b, operation: operation, combine)
+  }
+
+  /// `elementwise` for anything but two scalars.
+  @usableFromInline
+  static func broadcasting(
+    _ a: Tensor, _ b: Tensor, operation: String, _ combine: (Double, Double) -> Double
+  ) throws(ShapeError) -> Tensor {
     if a.shape == b.shape {
+      let (left, right) = (a.scalars, b.scalars)
       var values = [Double]()
-      values.reserveCapacity(a.count)
-      for position in 0..<a.count { values.append(combine(a.scalars[position], b.scalars[position])) }
-      return Tensor(shape: a.shape, scalars: values)
+      values.reserveCapacity(left.count)
+      for position in left.indices { values.append(combine(left[position], right[position])) }
+      return Tensor(Storage(shape: a.shape, scalars: values))
     }
     let shape = try broadcastShape(a.shape, b.shape, operation: operation)
     if let value = b.scalar, b.rank <= a.rank {
-      return Tensor(shape: shape, scalars: a.scalars.map { combine($0, value) })
+      return Tensor(Storage(shape: shape, scalars: a.scalars.map { combine($0, value) }))
     }
     if let value = a.scalar, a.rank <= b.rank {
-      return Tensor(shape: shape, scalars: b.scalars.map { combine(value, $0) })
+      return Tensor(Storage(shape: shape, scalars: b.scalars.map { combine(value, $0) }))
     }
     let left = a.broadcastStrides(to: shape)
     let right = b.broadcastStrides(to: shape)
     var leftOffsets = [Int]()
     leftOffsets.reserveCapacity(elementCount(of: shape))
     a.forEachOffset(of: shape, strides: left) { leftOffsets.append($0) }
+    let (leftValues, rightValues) = (a.scalars, b.scalars)
     var values = [Double]()
     values.reserveCapacity(leftOffsets.count)
     var position = 0
     b.forEachOffset(of: shape, strides: right) { offset in
-      values.append(combine(a.scalars[leftOffsets[position]], b.scalars[offset]))
+      values.append(combine(leftValues[leftOffsets[position]], rightValues[offset]))
       position += 1
     }
-    return Tensor(shape: shape, scalars: values)
+    return Tensor(Storage(shape: shape, scalars: values))
   }
 }

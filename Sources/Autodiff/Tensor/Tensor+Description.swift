@@ -3,21 +3,21 @@ extension Tensor: CustomStringConvertible {
   ///
   /// Numbers use Swift's shortest round-trip form, so `3.297442541400256` prints exactly.
   public var description: String {
-    guard !shape.isEmpty else { return scalars[0].description }
+    if shape.isEmpty, let value = scalar { return value.description }
     var text = ""
-    describe(axis: 0, offset: 0, into: &text)
+    describe(axis: 0, offset: 0, values: scalars, into: &text)
     return text
   }
 
-  private func describe(axis: Int, offset: Int, into text: inout String) {
+  private func describe(axis: Int, offset: Int, values: [Double], into text: inout String) {
     let innerCount = Tensor.elementCount(of: Array(shape[(axis + 1)...]))
     text += "["
     for position in 0..<shape[axis] {
       if position > 0 { text += ", " }
       if axis == shape.count - 1 {
-        text += scalars[offset + position].description
+        text += values[offset + position].description
       } else {
-        describe(axis: axis + 1, offset: offset + position * innerCount, into: &text)
+        describe(axis: axis + 1, offset: offset + position * innerCount, values: values, into: &text)
       }
     }
     text += "]"

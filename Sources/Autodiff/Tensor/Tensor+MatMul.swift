@@ -9,11 +9,12 @@ extension Tensor {
     let left = rank == 1 ? [1, shape[0]] : shape
     let right = other.rank == 1 ? [other.shape[0], 1] : other.shape
     let (m, k, n) = (left[0], left[1], right[1])
+    let (leftValues, rightValues) = (scalars, other.scalars)
     var values = Array(repeating: 0.0, count: m * n)
     for row in 0..<m {
       for inner in 0..<k {
-        let factor = scalars[row * k + inner]
-        for column in 0..<n { values[row * n + column] += factor * other.scalars[inner * n + column] }
+        let factor = leftValues[row * k + inner]
+        for column in 0..<n { values[row * n + column] += factor * rightValues[inner * n + column] }
       }
     }
     return Tensor(shape: outShape, scalars: values)

@@ -7,7 +7,7 @@ extension Tensor {
   }
 
   func reshaped(unchecked newShape: [Int]) -> Tensor {
-    Tensor(shape: newShape, scalars: scalars)
+    Tensor(Storage(shape: newShape, scalars: scalars))
   }
 
   /// The shape `reshaped(_:)` produces (with `-1` resolved), or the error it would throw.
@@ -36,9 +36,10 @@ extension Tensor {
     let newShape = order.map { shape[$0] }
     let own = Tensor.strides(of: shape)
     let permutedStrides = order.map { own[$0] }
+    let source = scalars
     var values = [Double]()
     values.reserveCapacity(count)
-    forEachOffset(of: newShape, strides: permutedStrides) { values.append(scalars[$0]) }
+    forEachOffset(of: newShape, strides: permutedStrides) { values.append(source[$0]) }
     return Tensor(shape: newShape, scalars: values)
   }
 

@@ -2,10 +2,14 @@
 ///
 /// A tensor with an empty shape is a scalar, as NumPy's `np.array(0.5)` is, and prints as `0.5`.
 public struct Tensor: Equatable, Sendable {
+  /// The shape and elements (see `Storage`).
+  @usableFromInline let storage: Storage
+
   /// The length of each axis; empty for a scalar.
-  public let shape: [Int]
+  public var shape: [Int] { storage.shape }
+
   /// The elements in row-major (C) order; `shape.reduce(1, *)` of them.
-  public let scalars: [Double]
+  public var scalars: [Double] { storage.scalars }
 
   /// A tensor of the given shape holding `scalars` in row-major order.
   ///
@@ -16,20 +20,24 @@ public struct Tensor: Equatable, Sendable {
       Tensor.elementCount(of: shape) == scalars.count,
       "Tensor: shape \(formatShape(shape)) needs \(Tensor.elementCount(of: shape)) elements, got \(scalars.count)"
     )
-    self.shape = shape
-    self.scalars = scalars
+    storage = Storage(shape: shape, scalars: scalars)
+  }
+
+  /// A tensor with `storage`.
+  @inlinable
+  init(_ storage: Storage) {
+    self.storage = storage
   }
 
   /// A 0-d tensor (a scalar).
+  @inlinable
   public init(_ value: Double) {
-    self.shape = []
-    self.scalars = [value]
+    storage = .scalar(value)
   }
 
   /// A 1-d tensor of the given values.
   public init(_ values: [Double]) {
-    self.shape = [values.count]
-    self.scalars = values
+    storage = .array(shape: [values.count], scalars: values)
   }
 
   /// A 2-d tensor from rows of equal length.
@@ -38,13 +46,16 @@ public struct Tensor: Equatable, Sendable {
   public init(_ rows: [[Double]]) {
     let width = rows.first?.count ?? 0
     precondition(rows.allSatisfy { $0.count == width }, "Tensor: rows of a matrix must have equal lengths")
-    self.shape = [rows.count, width]
-    self.scalars = rows.flatMap { $0 }
+    storage = .array(shape: [rows.count, width], scalars: rows.flatMap { $0 })
   }
 
   /// A tensor of the given shape with every element equal to `value`.
   public init(repeating value: Double, shape: [Int]) {
-    self.init(shape: shape, scalars: Array(repeating: value, count: Tensor.elementCount(of: shape)))
+    if shape.isEmpty {
+      self.init(value)
+    } else {
+      self.init(shape: shape, scalars: Array(repeating: value, count: Tensor.elementCount(of: shape)))
+    }
   }
 
   /// A tensor of ones with the shape of `other`, as NumPy's `ones_like`.
@@ -61,13 +72,19 @@ public struct Tensor: Equatable, Sendable {
   public var rank: Int { shape.count }
 
   /// The number of elements.
-  public var count: Int { scalars.count }
+  public var count: Int { storage.count }
 
   /// Whether this tensor holds exactly one element (whatever its shape).
-  public var isSingleElement: Bool { scalars.count == 1 }
+  public var isSingleElement: Bool { count == 1 }
 
   /// The only element of a single-element tensor; `nil` otherwise.
-  public var scalar: Double? { scalars.count == 1 ? scalars[0] : nil }
+  @inlinable
+  public var scalar: Double? {
+    switch storage {
+    case .scalar(let value): value
+    case .array(_, let scalars): scalars.count == 1 ? scalars[0] : nil
+    }
+  }
 
   /// The number of elements a tensor of `shape` holds.
   public static func elementCount(of shape: [Int]) -> Int {
@@ -111,8 +128,9 @@ public struct Tensor: Equatable, Sendable {
   }
 
   /// The same shape with every element replaced by `transform(element)`.
+  @inlinable
   public func map(_ transform: (Double) -> Double) -> Tensor {
-    Tensor(shape: shape, scalars: scalars.map(transform))
+    Tensor(storage.map(transform))
   }
 
   /// A copy with the element at row-major position `offset` replaced.

@@ -1,0 +1,97 @@
+/// Calling a function on variables, as the seed's `__call__`: run `forward`, wrap each result in a new
+/// variable whose creator is the function, and record inputs, outputs and generation.
+extension Function {
+  /// Calls the function on `inputs` and returns all its outputs.
+  ///
+  /// - Precondition: the input count matches `arity` and the shapes are accepted by `outputShapes`
+  ///   (check with `outputShapes(for:)` first to get the error as a value).
+  public final func callAsFunction(_ inputs: [Variable]) -> [Variable] {
+    checkArity(inputs.count)
+    checked { () throws(ShapeError) in _ = try outputShapes(for: inputs.map(\.shape)) }
+    let ys = forward(inputs.map(\.data))
+    firstInput = inputs.first
+    secondInput = inputs.count > 1 ? inputs[1] : nil
+    laterInputs = Array(inputs.dropFirst(2))
+    var generation = 0
+    for input in inputs { generation = max(generation, input.generation) }
+    _generation = generation
+    let outputs = ys.map { Variable($0, creator: self) }
+    _outputCount = outputs.count
+    firstOutput = outputs.first
+    firstOutputShape = ys.first?.shape ?? []
+    laterOutputs = outputs.dropFirst().map { OutputSlot(variable: $0, shape: $0.shape) }
+    return outputs
+  }
+
+  /// Calls a function on its inputs and returns its first output: `Square()(x)`, as the seed writes `A(x)`.
+  public final func callAsFunction(_ inputs: Variable...) -> Variable {
+    callAsFunction(inputs)[0]
+  }
+
+  /// Calls a function on one input and returns its first output: `Square()(x)`.
+  public final func callAsFunction(_ x: Variable) -> Variable {
+    call(x)
+  }
+
+  /// Calls a function on two inputs and returns its first output: `Add()(a, b)`.
+  public final func callAsFunction(_ a: Variable, _ b: Variable) -> Variable {
+    call(a, b)
+  }
+
+  /// Traps unless `count` inputs suit `arity`.
+  final func checkArity(_ count: Int) {
+    if let arity {
+      precondition(count == arity, "\(name) takes \(arity) input(s), got \(count)")
+    }
+  }
+
+  /// Records a call on `first` (and `second`) that produced the single output `y`, and returns the
+  /// output variable: what `callAsFunction(_:)` records, without its arrays.
+  final func connect(_ first: Variable, _ second: Variable?, producing y: Tensor) -> Variable {
+    firstInput = first
+    secondInput = second
+    if !laterInputs.isEmpty { laterInputs = [] }
+    if !laterOutputs.isEmpty { laterOutputs = [] }
+    _generation = max(first.generation, second?.generation ?? 0)
+    _outputCount = 1
+    firstOutputShape = y.shape
+    let output = Variable(y, creator: self)
+    firstOutput = output
+    return output
+  }
+
+  /// Input `position`, in argument order.
+  final func input(at position: Int) -> Variable {
+    switch position {
+    case 0: firstInput!
+    case 1: secondInput!
+    default: laterInputs[position - 2]
+    }
+  }
+
+  /// Output `position` if it is still alive.
+  final func output(at position: Int) -> Variable? {
+    position == 0 ? firstOutput : laterOutputs[position - 1].variable
+  }
+
+  /// The shape output `position` had when produced.
+  final func outputShape(at position: Int) -> [Int] {
+    position == 0 ? firstOutputShape : laterOutputs[position - 1].shape
+  }
+
+  /// Forgets `output`, which is being freed, so that `outputs` reads it as `nil`.
+  final func forgetOutput(_ output: ObjectIdentifier) {
+    if let first = firstOutput, ObjectIdentifier(first) == output {
+      firstOutput = nil
+      return
+    }
+    var later = laterOutputs
+    laterOutputs = []
+    for position in later.indices {
+      if let variable = later[position].variable, ObjectIdentifier(variable) == output {
+        later[position].variable = nil
+      }
+    }
+    laterOutputs = later
+  }
+}

@@ -1,0 +1,69 @@
+/// The functions a backward pass has scheduled and not yet run, in buckets by generation: `pop()`
+/// returns the most recently pushed function of the highest generation.
+///
+/// Each bucket is a linked stack threaded through one shared array of nodes (popped nodes are reused),
+/// so there is no array per generation. While a single function is pending (always, in a chain) it
+/// waits in an inline slot and the buckets are not used at all.
+struct PendingFunctions {
+  private struct Node {
+    var function: Function?
+    var next: Int
+  }
+
+  /// The pending function while it is the only one and the buckets are empty.
+  private var only: Function?
+  /// Per generation, the index in `nodes` of the bucket's top, or -1 when the bucket is empty.
+  private var heads: [Int] = []
+  private var nodes: [Node] = []
+  /// The first reusable node, or -1; reusable nodes are chained through `next`.
+  private var free = -1
+  /// At least the highest generation with a non-empty bucket (lowered lazily, by `pop()`).
+  private var highest = -1
+  /// How many functions are pending.
+  private var count = 0
+
+  /// Whether no function is pending.
+  var isEmpty: Bool { count == 0 }
+
+  /// Adds `function` on top of its generation's bucket.
+  mutating func push(_ function: Function) {
+    if count == 0 {
+      only = function
+    } else {
+      if let sole = only.take() { pushToBucket(sole) }
+      pushToBucket(function)
+    }
+    count += 1
+  }
+
+  private mutating func pushToBucket(_ function: Function) {
+    let generation = function.generation
+    if generation >= heads.count {
+      heads.append(contentsOf: repeatElement(-1, count: generation + 1 - heads.count))
+    }
+    let node = Node(function: function, next: heads[generation])
+    if free >= 0 {
+      heads[generation] = free
+      free = nodes[free].next
+      nodes[heads[generation]] = node
+    } else {
+      heads[generation] = nodes.count
+      nodes.append(node)
+    }
+    highest = max(highest, generation)
+  }
+
+  /// Removes and returns the top of the highest non-empty bucket; `nil` when none is pending.
+  mutating func pop() -> Function? {
+    guard count > 0 else { return nil }
+    count -= 1
+    if let sole = only.take() { return sole }
+    while heads[highest] < 0 { highest -= 1 }
+    let top = heads[highest]
+    let function = nodes[top].function.take()
+    heads[highest] = nodes[top].next
+    nodes[top].next = free
+    free = top
+    return function
+  }
+}
