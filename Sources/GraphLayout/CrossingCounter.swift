@@ -41,4 +41,23 @@ struct CrossingCounter {
     }
     return sum
   }
+
+  /// Port inversions over all nodes: pairs of a node's inputs whose segments come from the layer
+  /// above in the opposite order to their ports.
+  func portInversions(_ graph: LayeredGraph, positions: [Int]) -> Int {
+    var sum = 0
+    for node in 0..<graph.realCount {
+      let sources = graph.aboveNodes[graph.aboveStarts[node]..<graph.aboveStarts[node + 1]]
+      for (index, first) in zip(sources.indices, sources) {
+        for second in sources[(index + 1)...] where positions[first] > positions[second] { sum += 1 }
+      }
+    }
+    return sum
+  }
+
+  /// Crossings weighted by ``crossingWeight``, plus port inversions.
+  mutating func cost(_ graph: LayeredGraph, layers: [[Int]], positions: [Int]) -> Int {
+    total(graph, layers: layers, positions: positions) * crossingWeight
+      + portInversions(graph, positions: positions)
+  }
 }
