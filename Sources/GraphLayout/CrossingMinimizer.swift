@@ -2,10 +2,13 @@
 /// sweeps from a depth-first order from the sources, a few from one from the sinks, then more from
 /// the better of the two; a sweep sorts each layer by the weighted median of its neighbours in the
 /// previous layer (barycenter breaks ties), then transposes adjacent nodes while that helps. Then
-/// sifting and transposition on the best order until they stop helping.
+/// sifting, layer by layer, until no layer changes. Small graphs then try more starts (the same
+/// sweeps and sifting from other orders) and keep the best.
 ///
-/// Costs count crossings first and port inversions second: where two segments enter the same node,
-/// the one from higher up should enter the earlier input port.
+/// Orders are priced by ``crossingCost(crossed:short:drawn:)``, which counts a port inversion (two
+/// inputs of a node arriving in the opposite order to their ports) as a crossing too, and the keys
+/// that sort a layer by its neighbours below include the port each segment enters, so `z = w + s`
+/// gets `w` above `s`.
 struct CrossingMinimizer {
   /// The layered graph being ordered.
   let graph: LayeredGraph
@@ -17,7 +20,7 @@ struct CrossingMinimizer {
   /// 8,000 segments or more, to keep large layouts fast.
   private let roundsPerSweep: Int
   /// Extra starts after the first (breadth-first orders from the sources and from the sinks, then
-  /// shuffles of the best order so far): 8 on small graphs, none from 4,000 segments on.
+  /// shuffles of the best order so far): 24 on small graphs, none from 4,000 segments on.
   private let restarts: Int
   private var counter = CrossingCounter()
   private var search = LayerLocalSearch()
@@ -26,7 +29,7 @@ struct CrossingMinimizer {
   init(graph: LayeredGraph) {
     self.graph = graph
     roundsPerSweep = max(1, min(16, 16_000 / max(1, graph.upper.count)))
-    restarts = min(8, 4_000 / max(1, graph.upper.count))
+    restarts = min(24, 4_000 / max(1, graph.upper.count))
     positions = [Int](repeating: 0, count: graph.nodeCount)
   }
 
@@ -44,7 +47,7 @@ struct CrossingMinimizer {
       } else {
         setLayers(bestLayers.map { $0.shuffled(using: &random) })
       }
-      _ = sweepWhileGaining(sweeps)
+      sweepWhileGaining(sweeps)
       siftUntilStable()
       let cost = counter.cost(graph, layers: layers, positions: positions)
       if cost < best {
@@ -75,6 +78,7 @@ struct CrossingMinimizer {
 
   /// Up to `sweeps` sweeps from the current order, stopping after eight without a real gain; leaves
   /// the best order met in ``layers`` and returns its cost.
+  @discardableResult
   private mutating func sweepWhileGaining(_ sweeps: Int) -> Int {
     var best = counter.cost(graph, layers: layers, positions: positions)
     var bestLayers = layers
