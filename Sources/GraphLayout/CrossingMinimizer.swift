@@ -1,7 +1,14 @@
-/// Orders the nodes of each layer to reduce edge crossings, on Graphviz `dot`'s schedule: a few
+/// Orders the nodes of each layer to reduce edge crossings. First Graphviz `dot`'s schedule: a few
 /// sweeps from a depth-first order from the sources, a few from one from the sinks, then more from
-/// the better of the two. A sweep sorts each layer by the weighted median of its neighbours in the
-/// previous layer (barycenter breaks ties), then transposes adjacent nodes while that helps.
+/// the better of the two; a sweep sorts each layer by the weighted median of its neighbours in the
+/// previous layer (barycenter breaks ties), then transposes adjacent nodes while that helps. Then
+/// sifting, layer by layer, until no layer changes. Small graphs then try more starts (the same
+/// sweeps and sifting from other orders) and keep the best.
+///
+/// Orders are priced by ``crossingCost(crossed:short:drawn:)``, which counts a port inversion (two
+/// inputs of a node arriving in the opposite order to their ports) as a crossing too, and the keys
+/// that sort a layer by its neighbours below include the port each segment enters, so `z = w + s`
+/// gets `w` above `s`.
 struct CrossingMinimizer {
   /// The layered graph being ordered.
   let graph: LayeredGraph
@@ -9,57 +16,95 @@ struct CrossingMinimizer {
   private(set) var layers: [[Int]] = []
   /// Each node's index in its layer.
   private(set) var positions: [Int]
-  /// Transposition rounds allowed per sweep (the last transposition runs to the end): from 16 on
-  /// small graphs down to 1 on graphs with 8,000 segments or more, to keep large layouts fast.
+  /// Transposition rounds allowed per sweep: from 16 on small graphs down to 1 on graphs with
+  /// 8,000 segments or more, to keep large layouts fast.
   private let roundsPerSweep: Int
+  /// Extra starts after the first (breadth-first orders from the sources and from the sinks, then
+  /// shuffles of the best order so far): 8 on small graphs, none from 2,000 segments on.
+  private let restarts: Int
   private var counter = CrossingCounter()
+  private var search = LayerLocalSearch()
   private var scratch: [Int] = []
-  private var above = NeighbourLists()
-  private var below = NeighbourLists()
 
   init(graph: LayeredGraph) {
     self.graph = graph
     roundsPerSweep = max(1, min(16, 16_000 / max(1, graph.upper.count)))
+    restarts = min(8, 2_000 / max(1, graph.upper.count))
     positions = [Int](repeating: 0, count: graph.nodeCount)
   }
 
-  /// Runs the schedule with at most `sweeps` sweeps in its last stage (which stops after eight
-  /// sweeps without a real gain), leaves the best order found in ``layers``, returns its crossings.
+  /// Runs dot's schedule with at most `sweeps` sweeps in its last stage, sifts, then tries the
+  /// extra starts; leaves the best order found in ``layers`` and returns its crossings.
   mutating func minimize(sweeps: Int) -> Int {
-    var best = Int.max
-    var bestLayers: [[Int]] = []
-    for stage in 0..<3 {
-      if stage < 2 {
-        setLayers(depthFirstOrder(fromSources: stage == 0))
-        let crossings = counter.total(graph, layers: layers, positions: positions)
-        if crossings <= best {
-          best = crossings
-          bestLayers = layers
-        }
+    guard runDotSchedule(sweeps: sweeps) > 0 else { return 0 }
+    siftUntilStable()
+    var best = counter.cost(graph, layers: layers, positions: positions)
+    var bestLayers = layers
+    var random = SplitMix64(seed: 14)
+    for restart in 0..<restarts where best > 0 {
+      if restart < 2 {
+        setLayers(breadthFirstOrder(fromSources: restart == 0))
       } else {
-        setLayers(bestLayers)
+        setLayers(bestLayers.map { $0.shuffled(using: &random) })
       }
-      var sinceGain = 0
-      for sweep in 0..<(stage < 2 ? min(4, sweeps) : sweeps) where best > 0 && sinceGain < 8 {
-        sinceGain += 1
-        self.sweep(sweep)
-        let crossings = counter.total(graph, layers: layers, positions: positions)
-        if crossings <= best {
-          if Double(crossings) < 0.995 * Double(best) { sinceGain = 0 }
-          best = crossings
-          bestLayers = layers
-        }
+      sweepWhileGaining(sweeps)
+      siftUntilStable()
+      let cost = counter.cost(graph, layers: layers, positions: positions)
+      if cost < best {
+        best = cost
+        bestLayers = layers
       }
     }
     setLayers(bestLayers)
-    guard best > 0 else { return best }
-    transposeAll(reverse: false, rounds: Int.max)
     return counter.total(graph, layers: layers, positions: positions)
+  }
+
+  /// Dot's schedule, with at most `sweeps` sweeps in its last stage (which stops after eight sweeps
+  /// without a real gain); leaves the best order found in ``layers`` and returns its cost.
+  private mutating func runDotSchedule(sweeps: Int) -> Int {
+    var best = Int.max
+    var bestLayers: [[Int]] = []
+    for stage in 0..<3 {
+      setLayers(stage < 2 ? depthFirstOrder(fromSources: stage == 0) : bestLayers)
+      let cost = sweepWhileGaining(stage < 2 ? min(4, sweeps) : sweeps)
+      if cost <= best {
+        best = cost
+        bestLayers = layers
+      }
+    }
+    setLayers(bestLayers)
+    return best
+  }
+
+  /// Up to `sweeps` sweeps from the current order, stopping after eight without a real gain; leaves
+  /// the best order met in ``layers`` and returns its cost.
+  @discardableResult
+  private mutating func sweepWhileGaining(_ sweeps: Int) -> Int {
+    var best = counter.cost(graph, layers: layers, positions: positions)
+    var bestLayers = layers
+    var sinceGain = 0
+    for sweep in 0..<sweeps where best > 0 && sinceGain < 8 {
+      sinceGain += 1
+      self.sweep(sweep)
+      let cost = counter.cost(graph, layers: layers, positions: positions)
+      if cost <= best {
+        if Double(cost) < 0.995 * Double(best) { sinceGain = 0 }
+        best = cost
+        bestLayers = layers
+      }
+    }
+    setLayers(bestLayers)
+    return best
   }
 
   private mutating func setLayers(_ newLayers: [[Int]]) {
     layers = newLayers
     for layer in layers { for (index, node) in layer.enumerated() { positions[node] = index } }
+  }
+
+  private mutating func setLayer(_ layer: Int, _ nodes: [Int]) {
+    layers[layer] = nodes
+    for (index, node) in nodes.enumerated() { positions[node] = index }
   }
 
   /// Nodes in depth-first discovery order, from the sources along outgoing edges or from the sinks
@@ -85,6 +130,33 @@ struct CrossingMinimizer {
     return layers
   }
 
+  /// Nodes in breadth-first discovery order over edges in both directions, like `dot`'s initial
+  /// order: from each source in node order (neighbours below first, then above), or from each sink
+  /// (neighbours above first).
+  private func breadthFirstOrder(fromSources: Bool) -> [[Int]] {
+    var layers = [[Int]](repeating: [], count: graph.layerCount)
+    var visited = [Bool](repeating: false, count: graph.nodeCount)
+    var queue: [Int] = []
+    let rootSide = fromSources ? graph.aboveStarts : graph.belowStarts
+    for root in 0..<graph.realCount where rootSide[root] == rootSide[root + 1] && !visited[root] {
+      visited[root] = true
+      queue.append(root)
+      var head = queue.count - 1
+      while head < queue.count {
+        let node = queue[head]
+        head += 1
+        layers[graph.layerOf[node]].append(node)
+        let below = graph.belowNodes[graph.belowStarts[node]..<graph.belowStarts[node + 1]]
+        let above = graph.aboveNodes[graph.aboveStarts[node]..<graph.aboveStarts[node + 1]]
+        for next in fromSources ? Array(below) + above : Array(above) + below where !visited[next] {
+          visited[next] = true
+          queue.append(next)
+        }
+      }
+    }
+    return layers
+  }
+
   /// Sweep number `sweep`: down on even numbers, up on odd ones; median ties are reversed (and
   /// transpositions keep equal orders) in the first two of every four, and the other way round after.
   private mutating func sweep(_ sweep: Int) {
@@ -96,16 +168,16 @@ struct CrossingMinimizer {
         reorder(layer, fromAbove: false, reverse: reverse)
       }
     }
-    transposeAll(reverse: !reverse, rounds: roundsPerSweep)
+    transposeAll(keepingTies: !reverse, rounds: roundsPerSweep)
   }
 
-  /// Sorts one layer by the weighted median of its neighbours in the layer above (or below), ties
-  /// by barycenter, then by current place (reversed if `reverse`). Nodes without such neighbours
-  /// keep their places.
+  /// Sorts one layer by the weighted median of its neighbours' keys in the layer above (or of the
+  /// ports it enters in the layer below), ties by barycenter, then by current place (reversed if
+  /// `reverse`). Nodes without such neighbours keep their places.
   private mutating func reorder(_ layer: Int, fromAbove: Bool, reverse: Bool) {
     let nodes = layers[layer]
-    let (starts, neighbours) =
-      fromAbove ? (graph.aboveStarts, graph.aboveNodes) : (graph.belowStarts, graph.belowNodes)
+    let bits = graph.portBits
+    let starts = fromAbove ? graph.aboveStarts : graph.belowStarts
     var keyed: [(median: Double, barycenter: Double, index: Int, node: Int)] = []
     keyed.reserveCapacity(nodes.count)
     var fixed = [Bool](repeating: false, count: nodes.count)
@@ -116,9 +188,13 @@ struct CrossingMinimizer {
       }
       scratch.removeAll(keepingCapacity: true)
       var sum = 0
-      for neighbour in neighbours[starts[node]..<starts[node + 1]] {
-        scratch.append(positions[neighbour])
-        sum += positions[neighbour]
+      for entry in starts[node]..<starts[node + 1] {
+        let key =
+          fromAbove
+          ? positions[graph.aboveNodes[entry]] << bits
+          : positions[graph.belowNodes[entry]] << bits | graph.belowPorts[entry]
+        scratch.append(key)
+        sum += key
       }
       if scratch.count > 1 { scratch.sort() }
       let barycenter = Double(sum) / Double(scratch.count)
@@ -133,59 +209,49 @@ struct CrossingMinimizer {
     }
   }
 
-  /// Transposes adjacent nodes while that removes crossings, for at most `rounds` rounds, revisiting
-  /// only layers next to a change. With `reverse`, swaps that keep the count are made too.
-  private mutating func transposeAll(reverse: Bool, rounds: Int) {
+  /// Transposes adjacent nodes while that lowers the cost, for at most `rounds` rounds, revisiting
+  /// only layers next to a change. With `keepingTies`, swaps that keep the cost are made too.
+  private mutating func transposeAll(keepingTies: Bool, rounds: Int) {
     var candidate = [Bool](repeating: true, count: layers.count)
-    var gain = 1
     var round = 0
-    while gain > 0 && round < rounds {
-      gain = 0
+    var changed = true
+    while changed && round < rounds {
+      changed = false
       round += 1
       for layer in layers.indices where candidate[layer] {
         candidate[layer] = false
-        let (layerGain, swapped) = transpose(layer, reverse: reverse)
-        gain += layerGain
-        if swapped {
-          for neighbour in (layer - 1)...(layer + 1) where layers.indices.contains(neighbour) {
-            candidate[neighbour] = true
-          }
+        guard
+          let order = search.transpose(
+            layers[layer], graph: graph, positions: positions, keepingTies: keepingTies)
+        else { continue }
+        setLayer(layer, order)
+        changed = true
+        for neighbour in (layer - 1)...(layer + 1) where layers.indices.contains(neighbour) {
+          candidate[neighbour] = true
         }
       }
     }
   }
 
-  /// One pass of adjacent swaps over a layer; returns the crossings removed and whether it swapped.
-  private mutating func transpose(_ layer: Int, reverse: Bool) -> (gain: Int, swapped: Bool) {
-    let nodes = layers[layer]
-    guard nodes.count > 1 else { return (0, false) }
-    above.reset()
-    below.reset()
-    for node in nodes {
-      above.append(graph.aboveNodes[graph.aboveStarts[node]..<graph.aboveStarts[node + 1]], positions)
-      below.append(graph.belowNodes[graph.belowStarts[node]..<graph.belowStarts[node + 1]], positions)
-    }
-    var order = Array(nodes.indices)
-    var gain = 0
-    var swapped = false
-    for slot in 0..<(nodes.count - 1) {
-      let first = order[slot]
-      let second = order[slot + 1]
-      let (aboveKept, aboveFlipped) = above.crossings(first, second)
-      let (belowKept, belowFlipped) = below.crossings(first, second)
-      let kept = aboveKept + belowKept
-      let flipped = aboveFlipped + belowFlipped
-      if flipped < kept || (reverse && kept > 0 && flipped == kept) {
-        order.swapAt(slot, slot + 1)
-        gain += kept - flipped
-        swapped = true
+  /// Sifts layers, down then up, until none moves: a layer is sifted again only after a layer next
+  /// to it has changed.
+  private mutating func siftUntilStable() {
+    var stale = [Bool](repeating: true, count: layers.count)
+    var changed = true
+    while changed {
+      changed = false
+      for layer in Array(layers.indices) + layers.indices.reversed() where stale[layer] {
+        stale[layer] = false
+        guard let order = search.sift(layers[layer], graph: graph, positions: positions) else {
+          continue
+        }
+        setLayer(layer, order)
+        changed = true
+        for neighbour in [layer - 1, layer + 1] where layers.indices.contains(neighbour) {
+          stale[neighbour] = true
+        }
       }
     }
-    if swapped {
-      layers[layer] = order.map { nodes[$0] }
-      for (index, node) in layers[layer].enumerated() { positions[node] = index }
-    }
-    return (gain, swapped)
   }
 }
 
@@ -202,41 +268,18 @@ private func weightedMedian(_ sorted: [Int]) -> Double {
   return (Double(sorted[middle - 1]) * right + Double(sorted[middle]) * left) / (left + right)
 }
 
-/// Sorted neighbour positions of the nodes of one layer, stored back to back.
-private struct NeighbourLists {
-  private var starts = [0]
-  private var values: [Int] = []
+/// A small seeded pseudo-random generator (Steele, Lea and Flood's SplitMix64), so that restarts
+/// are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
 
-  mutating func reset() {
-    starts.removeAll(keepingCapacity: true)
-    starts.append(0)
-    values.removeAll(keepingCapacity: true)
-  }
+  init(seed: UInt64) { state = seed }
 
-  /// Appends one node's list: the positions of its neighbours, sorted.
-  mutating func append(_ neighbours: ArraySlice<Int>, _ positions: [Int]) {
-    let start = values.count
-    for neighbour in neighbours { values.append(positions[neighbour]) }
-    if neighbours.count > 1 { values[start...].sort() }
-    starts.append(values.count)
-  }
-
-  /// Crossings among these neighbours' segments with list `first` placed before list `second`,
-  /// and with `second` before `first`.
-  func crossings(_ first: Int, _ second: Int) -> (kept: Int, flipped: Int) {
-    var index = starts[first]
-    var equalEnd = index
-    let end = starts[first + 1]
-    var kept = 0
-    var equal = 0
-    for other in values[starts[second]..<starts[second + 1]] {
-      while index < end && values[index] < other { index += 1 }
-      equalEnd = max(equalEnd, index)
-      while equalEnd < end && values[equalEnd] == other { equalEnd += 1 }
-      kept += end - equalEnd
-      equal += equalEnd - index
-    }
-    let pairs = (end - starts[first]) * (starts[second + 1] - starts[second])
-    return (kept, pairs - kept - equal)
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
   }
 }

@@ -22,6 +22,11 @@ struct LayeredGraph {
   private(set) var belowStarts: [Int] = [0]
   /// The lower ends of every node's segments, stored back to back.
   private(set) var belowNodes: [Int] = []
+  /// For each entry of `belowNodes`, the segment's input port on its lower end (0 is the first input).
+  private(set) var belowPorts: [Int] = []
+  /// Bits for a port: a key `position << portBits | port` orders segment ends by position, then by
+  /// the port they enter.
+  private(set) var portBits = 0
   /// The upper ends of node `v`'s segments are `aboveNodes[aboveStarts[v]..<aboveStarts[v + 1]]`.
   private(set) var aboveStarts: [Int] = [0]
   /// The upper ends of every node's segments, stored back to back.
@@ -49,8 +54,14 @@ struct LayeredGraph {
       segments.append(addSegment(from: previous, to: edge.to))
       segmentsOfEdge.append(segments)
     }
+    var portOf = [Int](repeating: 0, count: upper.count)
+    for node in 0..<nodeCount {
+      for (port, segment) in up[node].enumerated() { portOf[segment] = port }
+      while up[node].count > 1 << portBits { portBits += 1 }
+    }
     for node in 0..<nodeCount {
       belowNodes.append(contentsOf: down[node].map { lower[$0] })
+      belowPorts.append(contentsOf: down[node].map { portOf[$0] })
       belowStarts.append(belowNodes.count)
       aboveNodes.append(contentsOf: up[node].map { upper[$0] })
       aboveStarts.append(aboveNodes.count)

@@ -1,8 +1,11 @@
 /// Assigns every node a layer so that each edge goes from a lower to a higher layer.
 ///
-/// Longest path from the sources first; then, in reverse topological order, every node with more
-/// outgoing than incoming edges moves down next to its nearest consumer, so an input variable sits
-/// right before the function that uses it. The first layer is 0.
+/// Longest path from the sources first, which fixes the number of layers; then sweeps (backwards
+/// and forwards in topological order, until nothing moves) move single nodes within the room their
+/// neighbours leave: towards their inputs if they have more inputs than consumers, otherwise towards
+/// their consumers. Each move shortens the edges or keeps their length and brings computation next
+/// to its use: an input sits right before its first consumer, and a side branch that feeds only a
+/// late function is drawn right before it. The first layer is 0.
 func assignLayers(nodeCount: Int, edges: [LayoutEdge]) throws(LayoutError) -> [Int] {
   var successors = [[Int]](repeating: [], count: nodeCount)
   var predecessors = [[Int]](repeating: [], count: nodeCount)
@@ -15,11 +18,33 @@ func assignLayers(nodeCount: Int, edges: [LayoutEdge]) throws(LayoutError) -> [I
   for node in order {
     for next in successors[node] { layer[next] = max(layer[next], layer[node] + 1) }
   }
-  for node in order.reversed() where successors[node].count > predecessors[node].count {
-    layer[node] = successors[node].lazy.map { layer[$0] }.min()! - 1
+  var moved = true
+  var backwards = true
+  while moved {
+    moved = false
+    for node in backwards ? order.reversed() : order {
+      let target = balancedLayer(
+        of: node, layer: layer, successors: successors[node], predecessors: predecessors[node])
+      if target != layer[node] {
+        layer[node] = target
+        moved = true
+      }
+    }
+    backwards.toggle()
   }
   let first = layer.min() ?? 0
   return layer.map { $0 - first }
+}
+
+/// The layer `node` should move to between its neighbours: as early as its inputs allow if it has
+/// more inputs than consumers, else as late as its consumers allow (a sink stays after its inputs).
+private func balancedLayer(
+  of node: Int, layer: [Int], successors: [Int], predecessors: [Int]
+) -> Int {
+  let earliest = predecessors.lazy.map { layer[$0] + 1 }.max()
+  let latest = successors.lazy.map { layer[$0] - 1 }.min()
+  let towardsInputs = predecessors.count > successors.count || latest == nil
+  return (towardsInputs ? earliest : latest) ?? earliest ?? layer[node]
 }
 
 /// Kahn's algorithm, first-in first-out by node index; throws a cycle if there is one.

@@ -1,8 +1,10 @@
 /// Lays out a DAG in character cells, layer by layer (Sugiyama style).
 ///
-/// Layers come from longest paths (inputs pulled next to their consumers); long edges are split at
-/// every layer they pass; median and transposition sweeps reduce crossings; boxes are placed so
-/// that edges run straight where they can; edges are routed through the gaps between layers, each
+/// Layers come from longest paths, then nodes move next to their consumers where that keeps edges
+/// as short (inputs right before their first consumer, side branches right before their use);
+/// long edges are split at every layer they pass; median sweeps, transpositions and sifting reduce
+/// crossings, counting a function's inputs that arrive out of port order as crossings; boxes are
+/// placed so that edges run straight where they can; edges are routed through the gaps between layers, each
 /// bend on its own track. Gaps grow to fit their tracks. The result is deterministic.
 ///
 /// - Throws: ``LayoutError`` if an edge names a missing node, a box is empty, or there is a cycle.

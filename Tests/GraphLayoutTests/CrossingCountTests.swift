@@ -49,9 +49,8 @@ private func bruteForceCrossings(_ layout: Layout, _ input: LayoutInput, _ orien
 
 @Test(arguments: ["dag_10", "dag_100", "dag_1000"], [Orientation.leftToRight, .topToBottom])
 func crossingCountMatchesBruteForceOnBenchGraphs(name: String, orientation: Orientation) throws {
-  let input = try TestGraphs.bench(name)
-  let layout = try layoutGraph(input, options: LayoutOptions(orientation: orientation))
-  #expect(layout.crossings == bruteForceCrossings(layout, input, orientation))
+  let layout = try BenchLayouts.layout(name, orientation)
+  #expect(layout.crossings == bruteForceCrossings(layout, try TestGraphs.bench(name), orientation))
 }
 
 @Test(arguments: 0..<20)
@@ -61,9 +60,18 @@ func crossingCountMatchesBruteForceOnRandomGraphs(seed: UInt64) throws {
   #expect(layout.crossings == bruteForceCrossings(layout, input, .leftToRight))
 }
 
-@Test func crossingsStayCloseToGraphviz() throws {
-  // `dot -v` reports 6, 137 and 4940 crossings for these graphs; these bounds catch regressions.
-  #expect(try layoutGraph(TestGraphs.bench("dag_10")).crossings <= 6)
-  #expect(try layoutGraph(TestGraphs.bench("dag_100")).crossings <= 150)
-  #expect(try layoutGraph(TestGraphs.bench("dag_1000")).crossings <= 5100)
+/// Graphviz 2.43.0's `dot -Tplain` on the same graphs (`/work/shared/bench/peers/graphs/*.dot`),
+/// counted by the same rule: ranks from the node rows, each long edge split where its spline meets
+/// every rank it passes, crossings between adjacent ranks. `dot -v` reports the same numbers.
+///
+/// | graph      | dot    | this layout |
+/// | ---------- | ------ | ----------- |
+/// | dag_10     | 6      | 6           |
+/// | dag_100    | 137    | 137         |
+/// | dag_1000   | 4,940  | 4,772       |
+/// | dag_5000   | 63,617 | 57,951      |
+/// | chain_5000 | 0      | 0           |
+@Test(arguments: [("dag_10", 6), ("dag_100", 137), ("dag_1000", 4940), ("dag_5000", 63617)])
+func crossingsAreNoMoreThanGraphviz(name: String, dot: Int) throws {
+  #expect(try BenchLayouts.layout(name, .leftToRight).crossings <= dot)
 }

@@ -2,7 +2,7 @@ import GraphLayout
 
 /// Checks everything a drawer relies on; returns one message per broken rule (empty when all hold).
 enum LayoutInvariants {
-  private enum Use: Equatable {
+  fileprivate enum Use: Int {
     case horizontal, vertical, end
   }
 
@@ -15,8 +15,7 @@ enum LayoutInvariants {
       return ["\(boxes.count) boxes and \(layout.routes.count) routes for \(input.sizes.count) nodes"]
     }
     let leftToRight = orientation == .leftToRight
-    var owner = [[Int]](
-      repeating: [Int](repeating: -1, count: layout.width), count: layout.height)
+    var owner = CellGrid(width: layout.width, height: layout.height)
     for (node, box) in boxes.enumerated() {
       let size = input.sizes[node]
       let rankSize = leftToRight ? box.width == size.width : box.height == size.height
@@ -29,21 +28,21 @@ enum LayoutInvariants {
       }
       for y in box.y..<box.maxY {
         for x in box.x..<box.maxX {
-          if owner[y][x] >= 0 { problems.append("boxes \(owner[y][x]) and \(node) overlap") }
-          owner[y][x] = node
+          if owner[x, y] >= 0 { problems.append("boxes \(owner[x, y]) and \(node) overlap") }
+          owner[x, y] = node
         }
       }
     }
     for (node, box) in boxes.enumerated() {
       for y in (box.y - 1)...box.maxY where y >= 0 && y < layout.height {
         for x in (box.x - 1)...box.maxX where x >= 0 && x < layout.width {
-          if owner[y][x] >= 0 && owner[y][x] != node {
-            problems.append("boxes \(owner[y][x]) and \(node) touch")
+          if owner[x, y] >= 0 && owner[x, y] != node {
+            problems.append("boxes \(owner[x, y]) and \(node) touch")
           }
         }
       }
     }
-    var uses: [CellPoint: [(source: Int, use: Use)]] = [:]
+    var uses = CellUses(width: layout.width, height: layout.height)
     var arrivals = [[(edge: Int, cross: Int)]](repeating: [], count: boxes.count)
     for (index, route) in layout.routes.enumerated() {
       let edge = input.edges[index]
@@ -61,10 +60,12 @@ enum LayoutInvariants {
           problems.append("route \(index) leaves the layout at \(cell)")
           break
         }
-        if owner[cell.y][cell.x] >= 0 {
-          problems.append("route \(index) goes through box \(owner[cell.y][cell.x]) at \(cell)")
+        if owner[cell.x, cell.y] >= 0 {
+          problems.append("route \(index) goes through box \(owner[cell.x, cell.y]) at \(cell)")
         }
-        uses[cell, default: []].append((edge.from, use))
+        if let other = uses.add(source: edge.from, use, at: cell) {
+          problems.append("routes from \(other) and \(edge.from) share cell \(cell)")
+        }
       }
       let (first, second) = (route.points[0], route.points[1])
       let source = boxes[edge.from]
@@ -102,25 +103,12 @@ enum LayoutInvariants {
         problems.append("inputs of box \(node) do not enter at distinct ports in input order")
       }
     }
-    for cell in uses.keys.sorted(by: { ($0.y, $0.x) < ($1.y, $1.x) }) {
-      let here = uses[cell]!
-      for (a, b) in pairs(here.count) where here[a].source != here[b].source {
-        let crossing = Set([here[a].use, here[b].use]) == [.horizontal, .vertical]
-        if !crossing {
-          problems.append("routes from \(here[a].source) and \(here[b].source) share cell \(cell)")
-        }
-      }
-    }
     return problems
   }
 
   /// Whether `value` is on the side of a box starting at `start` of length `length`, off its corners.
   private static func interior(_ value: Int, _ start: Int, _ length: Int) -> Bool {
     value > start && value < start + length - 1
-  }
-
-  private static func pairs(_ count: Int) -> [(Int, Int)] {
-    (0..<count).flatMap { a in ((a + 1)..<count).map { (a, $0) } }
   }
 
   /// Every cell of a polyline and how the line uses it (through, or as a corner or end); nil if a segment is diagonal or empty.
@@ -138,5 +126,48 @@ enum LayoutInvariants {
       }
     }
     return cells
+  }
+}
+
+/// One number per cell of the layout (-1 where nothing is), stored row by row.
+private struct CellGrid {
+  let width: Int
+  private var values: [Int32]
+
+  init(width: Int, height: Int) {
+    self.width = width
+    values = Array(repeating: -1, count: width * height)
+  }
+
+  subscript(x: Int, y: Int) -> Int {
+    get { Int(values[y * width + x]) }
+    set { values[y * width + x] = Int32(newValue) }
+  }
+}
+
+/// Which source's route first used each cell, per kind of use: two routes from different sources
+/// may share a cell only where one runs across the other.
+private struct CellUses {
+  private var byUse: [CellGrid]
+
+  init(width: Int, height: Int) {
+    byUse = Array(repeating: CellGrid(width: width, height: height), count: 3)
+  }
+
+  /// Records that a route from `source` uses `cell`; returns another source it clashes with there.
+  mutating func add(source: Int, _ use: LayoutInvariants.Use, at cell: CellPoint) -> Int? {
+    let clashing: [LayoutInvariants.Use] =
+      switch use {
+      case .horizontal: [.horizontal, .end]
+      case .vertical: [.vertical, .end]
+      case .end: [.horizontal, .vertical, .end]
+      }
+    var other: Int?
+    for kind in clashing where other == nil {
+      let user = byUse[kind.rawValue][cell.x, cell.y]
+      if user >= 0 && user != source { other = user }
+    }
+    if byUse[use.rawValue][cell.x, cell.y] < 0 { byUse[use.rawValue][cell.x, cell.y] = source }
+    return other
   }
 }

@@ -19,7 +19,10 @@ func handGraphKeepsInvariants(name: String, orientation: Orientation) throws {
 
 @Test(arguments: TestGraphs.benchNames, orientations)
 func benchGraphKeepsInvariants(name: String, orientation: Orientation) throws {
-  _ = try checkedLayout(try TestGraphs.bench(name), orientation)
+  let layout = try BenchLayouts.layout(name, orientation)
+  let problems = LayoutInvariants.violations(
+    of: layout, for: try TestGraphs.bench(name), orientation: orientation)
+  #expect(problems.isEmpty, "\(problems.prefix(10))")
 }
 
 @Test(arguments: 0..<40)
@@ -47,6 +50,17 @@ func chainIsOneStraightLine(orientation: Orientation) throws {
   #expect(try layoutGraph(late).layerOf == [2, 0, 1, 2, 3])
 }
 
+@Test(arguments: orientations)
+func sideBranchSitsNextToItsUseInPortOrder(orientation: Orientation) throws {
+  let layout = try checkedLayout(TestGraphs.branching, orientation)
+  #expect(layout.layerOf == [0, 0, 1, 2, 3, 4, 5, 6, 5, 6, 7, 8])
+  let (w, s) = (layout.boxes[7], layout.boxes[9])
+  #expect(orientation == .leftToRight ? w.maxY <= s.y : w.maxX <= s.x)
+  // One crossing is unavoidable (y must reach Mul's second port from outside the loop that x's
+  // two paths to the last Add close); it goes on x's long edge, not on the inputs of a function.
+  #expect(layout.crossings == 1)
+}
+
 @Test func parallelEdgesGetTheirOwnPorts() throws {
   let layout = try checkedLayout(TestGraphs.reusedVariable, .leftToRight)
   let ends = layout.routes.prefix(2).map { $0.points.last! }
@@ -54,9 +68,11 @@ func chainIsOneStraightLine(orientation: Orientation) throws {
   #expect(layout.boxes[1].height == 4)
 }
 
+/// On dag_100 the crossing reduction also restarts from shuffled orders, so this checks that those
+/// are seeded too.
 @Test(arguments: orientations)
 func sameInputGivesTheSameLayout(orientation: Orientation) throws {
-  let input = try TestGraphs.bench("dag_1000")
+  let input = try TestGraphs.bench("dag_100")
   let options = LayoutOptions(orientation: orientation)
   #expect(try layoutGraph(input, options: options) == layoutGraph(input, options: options))
 }

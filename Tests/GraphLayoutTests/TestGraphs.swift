@@ -34,10 +34,19 @@ enum TestGraphs {
     ["a", "b", "c", "d", "Sum4", "y", "Sub", "z"],
     [(2, 4), (0, 4), (3, 4), (1, 4), (4, 5), (5, 6), (1, 6), (6, 7)])
 
+  /// `u = x·y`, `v = x + u`, `w = v·v`, `s = sin(x)`, `z = w + s`: a side branch that feeds only the
+  /// last function, whose inputs come from the long main branch first.
+  static let branching = input(
+    ["x", "y", "Mul", "u", "Add", "v", "Mul", "w", "Sin", "s", "Add", "z"],
+    [
+      (0, 2), (1, 2), (2, 3), (0, 4), (3, 4), (4, 5), (5, 6), (5, 6), (6, 7), (0, 8), (8, 9),
+      (7, 10), (9, 10), (10, 11),
+    ])
+
   /// The hand-made graphs, by name.
   static let hand: [(name: String, input: LayoutInput)] = [
     ("chain", chain), ("diamond", diamond), ("reusedVariable", reusedVariable),
-    ("skipLayers", skipLayers), ("severalInputs", severalInputs),
+    ("skipLayers", skipLayers), ("severalInputs", severalInputs), ("branching", branching),
   ]
 
   /// The benchmark graph `name` (e.g. "dag_100") from `Tests/GraphLayoutTests/Graphs`.
