@@ -87,4 +87,13 @@ import Testing
     #expect(result.status == .exited(2))
     #expect(result.standardError.contains(message), "\(result.standardError)")
   }
+
+  /// The frame pictured in README.md is what the command prints today.
+  @Test func theReadmePictureIsCurrent() throws {
+    let readme = try String(
+      contentsOf: Self.examples.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("README.md"), encoding: .utf8)
+    let frame = try gradstep(["--headless", "--keys", "nnnnnn"]).standardOutput
+    #expect(readme.contains("```\n" + frame + "```"))
+  }
 }
