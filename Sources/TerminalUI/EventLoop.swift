@@ -64,6 +64,22 @@ struct EventLoop {
     return Int32(min(seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000, 60_000))
   }
 
+  /// After an Escape: when more input follows at once, the Escape began a sequence curses does not
+  /// know (an Alt+key, an unlisted function key, a mouse report in another format) rather than a
+  /// press of Esc, so the rest of that sequence is read and dropped instead of quitting the app.
+  /// Returns whether it dropped one.
+  private func skipsUnrecognisedSequence() -> Bool {
+    var value: wint_t = 0
+    guard wget_wch(screen.inputWindow, &value) != ERR else { return false }
+    let introducer = value
+    guard introducer == 0x5B || introducer == 0x4F else { return true }  // Alt+key: one character
+    while wget_wch(screen.inputWindow, &value) != ERR {
+      // SS3 (ESC O x) ends after one character; CSI (ESC [ …) at a final byte in 0x40–0x7E.
+      if introducer == 0x4F || (0x40...0x7E).contains(value) { break }
+    }
+    return true
+  }
+
   /// Hands every key waiting on standard input to the app; an exit if that ends the loop.
   private func readKeys<App: TerminalApp>(revents: Int16, into app: inout App) -> TerminalExit? {
     let gone = Int16(POLLHUP | POLLERR | POLLNVAL)
@@ -73,6 +89,8 @@ struct EventLoop {
       let status = wget_wch(screen.inputWindow, &value)
       if status == ERR { return nil }
       switch decoder.decode(status: status, value: value) {
+      case .key(.escape) where skipsUnrecognisedSequence():
+        continue
       case .key(let key):
         if app.handle(key) == .quit { return .quit }
       case .resize:

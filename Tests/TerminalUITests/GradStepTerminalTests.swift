@@ -70,6 +70,18 @@ struct GradStepTerminalTests {
     #expect(try session.exitStatus() == 0)
   }
 
+  /// Escape quits only when pressed alone: Alt+key and sequences curses does not know (here a
+  /// mouse report in a format it was not asked for) are dropped, not taken as Esc.
+  @Test func escapeSequencesThatAreNotEscDoNotQuit() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.sendBytes(Array("\u{1B}[<0;42;8M\u{1B}[<0;42;8m".utf8))
+    try session.sendBytes(Array("\u{1B}n".utf8))
+    try session.type("n")
+    try expectScreen(session, equalsHeadless: "n", columns: 80, rows: 24)
+  }
+
   @Test func resizingRedrawsForEachSize() throws {
     let session = try TmuxSession([GradStepBinary.path], columns: 120, rows: 40)
     defer { session.kill() }
