@@ -18,6 +18,13 @@ struct InteractiveApp: TerminalApp {
     app.handle(key, columns: lastFrame.columns, rows: lastFrame.rows) ? .continue : .quit
   }
 
+  var tickInterval: Duration? { app.tickInterval }
+
+  mutating func tick() -> AppResponse {
+    app.tick()
+    return .continue
+  }
+
   func render(columns: Int, rows: Int, charset: Charset) -> ScreenBuffer {
     lastFrame.columns = columns
     lastFrame.rows = rows

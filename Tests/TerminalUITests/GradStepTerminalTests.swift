@@ -82,6 +82,14 @@ struct GradStepTerminalTests {
     try expectScreen(session, equalsHeadless: "n", columns: 80, rows: 24)
   }
 
+  @Test func autoPlayStepsByItself() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.type("a")
+    try session.waitFor(text: "step 2/7", timeout: .seconds(10))
+  }
+
   @Test func resizingRedrawsForEachSize() throws {
     let session = try TmuxSession([GradStepBinary.path], columns: 120, rows: 40)
     defer { session.kill() }

@@ -141,4 +141,23 @@ import Testing
     #expect(long.nodes.count == 3)
     #expect(DisplayGraph.label(of: long.nodes[2], in: GraphModel(output: chain)) == "Sqrt∘…∘Sqrt ×100")
   }
+
+  @Test func autoPlayStepsOnTicksAndStopsAtTheEnd() {
+    var state = AppState(session: Session(output: TestGraphs.seed()), title: "seed")
+    state.update(.tick)
+    #expect(state.session.cursor == 0)
+    state.update(.togglePlay)
+    #expect(state.isPlaying)
+    for _ in 0..<3 { state.update(.tick) }
+    #expect(state.session.cursor == 3)
+    state.update(.togglePlay)
+    state.update(.tick)
+    #expect(state.session.cursor == 3)
+    state.update(.togglePlay)
+    for _ in 0..<10 { state.update(.tick) }
+    #expect(state.session.cursor == 7)
+    #expect(!state.isPlaying)
+    state.update(.togglePlay)
+    #expect(!state.isPlaying)
+  }
 }

@@ -26,6 +26,17 @@ public struct App {
     return !state.wantsQuit
   }
 
+  /// How often the front end should send `.tick` (one step of auto-play), `nil` when not playing.
+  public var tickInterval: Duration? { state.isPlaying ? App.playInterval : nil }
+
+  /// The time between two steps of auto-play.
+  public static let playInterval = Duration.milliseconds(800)
+
+  /// Advances auto-play by one step.
+  public mutating func tick() {
+    state.update(.tick)
+  }
+
   /// The frame for the current state, drawn with `charset`'s line characters; below
   /// `minimumSize`, a message saying the size needed (as the interactive terminal shows it).
   public func render(columns: Int, rows: Int, charset: Charset = .unicode) -> ScreenBuffer {

@@ -17,6 +17,8 @@ public struct AppState {
   public private(set) var pan = (x: 0, y: 0)
   /// Whether chains of single-input functions are drawn as one box.
   public private(set) var collapsed = false
+  /// Whether the timeline is playing by itself (a step per `.tick`).
+  public private(set) var isPlaying = false
   /// Whether the user asked to quit.
   public private(set) var wantsQuit = false
   /// The nodes in the order Tab visits them: each function's new inputs, the function, its outputs.
@@ -48,6 +50,12 @@ public struct AppState {
     case .pan(let dx, let dy): pan = (pan.x + dx, pan.y + dy)
     case .recenter: pan = (0, 0)
     case .toggleCollapse: collapsed.toggle()
+    case .togglePlay:
+      isPlaying = !isPlaying && session.cursor < session.stepCount
+    case .tick:
+      guard isPlaying else { return }
+      move(to: session.cursor + 1)
+      isPlaying = session.cursor < session.stepCount
     case .quit: wantsQuit = true
     }
   }

@@ -26,6 +26,10 @@ public enum Command: Equatable, Sendable {
   case recenter
   /// Collapse chains of single-input functions into one box, or expand them again.
   case toggleCollapse
+  /// Start or stop playing the timeline by itself, one step per tick.
+  case togglePlay
+  /// Time passed (sent by the front end while playing): one step forward, stopping at the end.
+  case tick
   /// Leave the app.
   case quit
 
@@ -50,6 +54,7 @@ public enum Command: Equatable, Sendable {
     case .pageDown: self = .pan(dx: 0, dy: 12)
     case .character("0"): self = .recenter
     case .character("c"): self = .toggleCollapse
+    case .character("a"): self = .togglePlay
     case .character("q"), .escape: self = .quit
     default: return nil
     }

@@ -5,6 +5,7 @@ enum Chrome {
     let session = state.session
     let left = " GradStep · \(state.title)"
     var right = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
+    if state.isPlaying { right = "playing · " + right }
     if let selection = state.selection {
       right = "selected \(label(of: selection, in: session.graph)) · " + right
     }
@@ -48,6 +49,7 @@ enum Chrome {
     ("H J K L, Shift-arrows", "move the view (also PgUp, PgDn)"),
     ("0", "follow the active step again"),
     ("c", "collapse / expand chains of functions"),
+    ("a", "play / pause: a step every 0.8 s"),
     ("?", "show / hide this help"),
     ("q  Esc", "quit"),
   ]
