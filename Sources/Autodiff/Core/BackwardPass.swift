@@ -79,8 +79,9 @@ public struct BackwardPass: IteratorProtocol {
   mutating func run() {
     while let function = pending.pop() {
       let gxs = gradients(of: function).inputs
-      if let input = function.firstInput, function.secondInput == nil {
-        accumulate(gxs[0], into: input)
+      if function.secondInput == nil, let input = function.firstInput.map(Unmanaged.passUnretained) {
+        // The function holds its input, and nothing here can replace its inputs: no retain needed.
+        input._withUnsafeGuaranteedRef { accumulate(gxs[0], into: $0) }
       } else {
         for position in 0..<gxs.count { accumulate(gxs[position], into: function.input(at: position)) }
       }
