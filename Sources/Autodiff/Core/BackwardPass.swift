@@ -57,51 +57,77 @@ public struct BackwardPass: IteratorProtocol {
   /// Runs the backward of the next function (the most recently scheduled one of the highest
   /// generation), accumulates into its inputs' `grad`, and says what it did; `nil` when done.
   public mutating func next() -> BackwardStep? {
-    advance(recording: true)
+    guard let function = pending.pop() else { return nil }
+    let (gys, gxs) = gradients(of: function)
+    let inputCount = gxs.count
+    var before = [Tensor?]()
+    var after = [Tensor]()
+    before.reserveCapacity(inputCount)
+    after.reserveCapacity(inputCount)
+    for position in 0..<inputCount {
+      let input = function.input(at: position)
+      before.append(accumulate(gxs[position], into: input))
+      after.append(input._grad!)
+    }
+    forgetOutputGrads(of: function)
+    return BackwardStep(
+      function: function, outputGrads: gys.array, inputGrads: gxs.array, inputGradsBefore: before,
+      inputGradsAfter: after)
   }
 
-  /// One step of `next()`; with `recording: false` it returns `nil` instead of a description.
-  @discardableResult
-  mutating func advance(recording: Bool) -> BackwardStep? {
-    guard let function = pending.pop() else { return nil }
+  /// Runs every remaining step as `next()` does, without describing them.
+  mutating func run() {
+    while let function = pending.pop() {
+      let gxs = gradients(of: function).inputs
+      if function.secondInput == nil, let input = function.firstInput.map(Unmanaged.passUnretained) {
+        // The function holds its input, and nothing here can replace its inputs: no retain needed.
+        input._withUnsafeGuaranteedRef { accumulate(gxs[0], into: $0) }
+      } else {
+        for position in 0..<gxs.count { accumulate(gxs[position], into: function.input(at: position)) }
+      }
+      forgetOutputGrads(of: function)
+    }
+  }
+
+  /// The gradients of `function`'s outputs and, from its backward, of its inputs (one per input).
+  private func gradients(of function: Function) -> (outputs: Gradients, inputs: Gradients) {
     let gys = outputGrads(of: function)
     let gxs = function.inputGradients(gys)
     let inputCount = function.inputCount
     precondition(
       gxs.count == inputCount,
       "\(function.name).backward returned \(gxs.count) gradients for \(inputCount) inputs")
-    var before = [Tensor?]()
-    var after = [Tensor]()
-    if recording {
-      before.reserveCapacity(inputCount)
-      after.reserveCapacity(inputCount)
-    }
-    for position in 0..<inputCount {
-      let input = function.input(at: position)
-      let previous = input.grad
-      let accumulated = previous.map { $0 + gxs[position] } ?? gxs[position]
-      input.grad = accumulated
-      if recording {
-        before.append(previous)
-        after.append(accumulated)
-      }
-      if let creator = input.creator { schedule(creator) }
-    }
+    return (gys, gxs)
+  }
+
+  /// Frees the gradients of `function`'s outputs unless the pass retains them.
+  private func forgetOutputGrads(of function: Function) {
     if !retainGrad {
       for position in 0..<function.outputCount { function.output(at: position)?.grad = nil }
     }
-    guard recording else { return nil }
-    return BackwardStep(
-      function: function, outputGrads: gys.array, inputGrads: gxs.array, inputGradsBefore: before,
-      inputGradsAfter: after)
+  }
+
+  /// Adds `gradient` to `input.grad` (or sets it when `nil`), schedules the input's creator, and
+  /// returns the gradient it had before.
+  @discardableResult
+  private mutating func accumulate(_ gradient: Tensor, into input: Variable) -> Tensor? {
+    let previous = input._grad
+    input._grad = previous.map { $0 + gradient } ?? gradient
+    if let creator = input._creator { schedule(creator) }
+    return previous
   }
 
   /// The gradients of `function`'s outputs, zeros for an output that has none or was freed.
   private func outputGrads(of function: Function) -> Gradients {
+    if function.outputCount == 1 {
+      return .one(
+        function.firstOutput?._withUnsafeGuaranteedRef { $0._grad }
+          ?? Tensor(repeating: 0, shape: function.firstOutputShape))
+    }
     func grad(_ position: Int) -> Tensor {
       function.output(at: position)?.grad ?? Tensor(repeating: 0, shape: function.outputShape(at: position))
     }
     let count = function.outputCount
-    return count == 1 ? .one(grad(0)) : .many((0..<count).map(grad))
+    return .many((0..<count).map(grad))
   }
 }

@@ -17,7 +17,7 @@ extension Function {
     _generation = generation
     let outputs = ys.map { Variable($0, creator: self) }
     _outputCount = outputs.count
-    firstOutput = outputs.first
+    firstOutput = outputs.first.map(Unmanaged.passUnretained)
     firstOutputShape = ys.first?.shape ?? []
     laterOutputs = outputs.dropFirst().map { OutputSlot(variable: $0, shape: $0.shape) }
     return outputs
@@ -54,9 +54,13 @@ extension Function {
     if !laterOutputs.isEmpty { laterOutputs = [] }
     _generation = max(first.generation, second?.generation ?? 0)
     _outputCount = 1
-    firstOutputShape = y.shape
+    if case .array(let shape, _) = y.storage {
+      firstOutputShape = shape
+    } else if !firstOutputShape.isEmpty {
+      firstOutputShape = []
+    }
     let output = Variable(y, creator: self)
-    firstOutput = output
+    firstOutput = Unmanaged.passUnretained(output)
     return output
   }
 
@@ -71,7 +75,7 @@ extension Function {
 
   /// Output `position` if it is still alive.
   final func output(at position: Int) -> Variable? {
-    position == 0 ? firstOutput : laterOutputs[position - 1].variable
+    position == 0 ? firstOutput?.takeUnretainedValue() : laterOutputs[position - 1].variable
   }
 
   /// The shape output `position` had when produced.
@@ -80,15 +84,21 @@ extension Function {
   }
 
   /// Forgets `output`, which is being freed, so that `outputs` reads it as `nil`.
-  final func forgetOutput(_ output: ObjectIdentifier) {
-    if let first = firstOutput, ObjectIdentifier(first) == output {
+  @inline(__always)
+  final func forgetOutput(_ output: Variable) {
+    if firstOutput?.toOpaque() == Unmanaged.passUnretained(output).toOpaque() {
       firstOutput = nil
-      return
+    } else {
+      forgetLaterOutput(output)
     }
+  }
+
+  /// `forgetOutput(_:)` for an output after the first.
+  private func forgetLaterOutput(_ output: Variable) {
     var later = laterOutputs
     laterOutputs = []
     for position in later.indices {
-      if let variable = later[position].variable, ObjectIdentifier(variable) == output {
+      if let variable = later[position].variable, variable === output {
         later[position].variable = nil
       }
     }

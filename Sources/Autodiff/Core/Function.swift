@@ -11,9 +11,10 @@ open class Function {
   final var firstInput, secondInput: Variable?
   /// The inputs after the second, in argument order.
   final var laterInputs: [Variable] = []
-  /// The first output, cleared by that output's `deinit`.
-  final unowned(unsafe) var firstOutput: Variable?
-  /// The first output's shape, recorded when called.
+  /// The first output, unretained and cleared by that output's `deinit` (so comparing or reading it
+  /// costs no reference counting).
+  final var firstOutput: Unmanaged<Variable>?
+  /// The first output's shape, recorded when called (left empty for a scalar, whose shape it is).
   final var firstOutputShape: [Int] = []
   /// The outputs after the first, each cleared by its variable's `deinit`.
   final var laterOutputs: [OutputSlot] = []
@@ -48,7 +49,7 @@ open class Function {
   /// The outputs, as far as they are still alive (outputs are held weakly).
   public final var outputs: [Variable?] {
     guard outputCount > 0 else { return [] }
-    return [firstOutput] + laterOutputs.map(\.variable)
+    return [firstOutput?.takeUnretainedValue()] + laterOutputs.map(\.variable)
   }
 
   /// The shape of each output, recorded when called (outputs themselves may be freed).

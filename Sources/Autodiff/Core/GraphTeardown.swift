@@ -5,12 +5,10 @@ extension Function {
   /// function held the last reference to has its creator detached and, when that creator is no
   /// longer referenced elsewhere, added to `pending` to be taken apart in turn.
   final func releaseInputs(into pending: inout TeardownStack) {
-    if var input = firstInput {
-      firstInput = nil
+    if var input = firstInput.take() {
       Variable.detachCreator(ofLast: &input, into: &pending)
     }
-    if var input = secondInput {
-      secondInput = nil
+    if var input = secondInput.take() {
       Variable.detachCreator(ofLast: &input, into: &pending)
     }
     var later = laterInputs
@@ -23,10 +21,9 @@ extension Variable {
   /// When `variable` is the last reference to it, detaches its creator so that freeing it frees
   /// nothing further, and adds the creator to `pending` when that was its last reference.
   static func detachCreator(ofLast variable: inout Variable, into pending: inout TeardownStack) {
-    guard isKnownUniquelyReferenced(&variable), var creator = variable._creator else { return }
-    variable._creator = nil
-    creator.forgetOutput(ObjectIdentifier(variable))
-    if isKnownUniquelyReferenced(&creator) { pending.append(creator) }
+    guard isKnownUniquelyReferenced(&variable), var creator = variable._creator.take() else { return }
+    creator.forgetOutput(variable)
+    if isKnownUniquelyReferenced(&creator) { pending.append(consume creator) }
   }
 }
 

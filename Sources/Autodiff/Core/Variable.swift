@@ -75,18 +75,17 @@ public final class Variable {
   /// the gradients of intermediate variables are freed once used, and only the leaves keep theirs.
   public func backward(retainGrad: Bool = true) {
     var pass = BackwardPass(from: self, retainGrad: retainGrad)
-    while !pass.isFinished { pass.advance(recording: false) }
+    pass.run()
   }
 
   /// Frees a long chain without recursing: releasing the last variable of a 1,000,000-function chain
   /// would otherwise release each creator from inside the previous release and overflow the stack.
   /// Also clears this variable in its creator's outputs, which then read it as `nil`.
   deinit {
-    guard var first = _creator else { return }
-    _creator = nil
-    first.forgetOutput(ObjectIdentifier(self))
+    guard var first = _creator.take() else { return }
+    first.forgetOutput(self)
     guard isKnownUniquelyReferenced(&first) else { return }
-    var pending = TeardownStack(first)
+    var pending = TeardownStack(consume first)
     while let function = pending.pop() {
       function.releaseInputs(into: &pending)
     }
