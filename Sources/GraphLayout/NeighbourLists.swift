@@ -9,6 +9,23 @@ func crossingCost(crossed: Int, short: Int, drawn: Int) -> Int {
   20 * short + 18 * (crossed - short) + 19 * (drawn - crossed)
 }
 
+/// The neighbour positions one list spans, and its sizes. An empty list spans nothing: its `low` is
+/// above and its `high` below every position.
+private struct Span {
+  var low: Int
+  var high: Int
+  /// The list's segments.
+  var count: Int
+  /// The list's segments between two real nodes.
+  var short: Int
+
+  /// The cost of every segment of this list crossing every one of `other`'s.
+  func allCrossing(_ other: Span) -> Int {
+    let pairs = count * other.count
+    return crossingCost(crossed: pairs, short: short * other.short, drawn: pairs)
+  }
+}
+
 /// The sorted neighbour keys (`position << portBits | port`) of the nodes of one layer, stored back
 /// to back, to price placing one node before another.
 struct NeighbourLists {
@@ -16,6 +33,9 @@ struct NeighbourLists {
   private var keys: [Int] = []
   /// `shortBefore[i]`: how many of `keys[0..<i]` belong to segments between two real nodes.
   private var shortBefore = [0]
+  /// Each list's first and last neighbour positions and its sizes, for pricing two lists that do
+  /// not overlap without reading their keys.
+  private var spans: [Span] = []
   private var entries: [(key: Int, short: Bool)] = []
   private var bits = 0
 
@@ -27,6 +47,7 @@ struct NeighbourLists {
     keys.removeAll(keepingCapacity: true)
     shortBefore.removeAll(keepingCapacity: true)
     shortBefore.append(0)
+    spans.removeAll(keepingCapacity: true)
   }
 
   /// Appends one node's list: its neighbours in the layer above (one key per segment, no ports).
@@ -58,25 +79,57 @@ struct NeighbourLists {
       keys.append(entry.key)
       shortBefore.append(shortBefore[shortBefore.count - 1] + (entry.short ? 1 : 0))
     }
+    let start = starts[starts.count - 1]
+    let short = shortBefore[keys.count] - shortBefore[start]
+    spans.append(
+      entries.isEmpty
+        ? Span(low: .max, high: .min, count: 0, short: 0)
+        : Span(
+          low: keys[start] >> bits, high: keys[keys.count - 1] >> bits, count: entries.count, short: short))
     starts.append(keys.count)
   }
 
   /// The cost of the segments of lists `first` and `second` crossing, with `first`'s node placed
   /// before `second`'s and the other way round.
   func costs(_ first: Int, _ second: Int) -> (firstBefore: Int, secondBefore: Int) {
-    let start = starts[first]
-    let end = starts[first + 1]
-    let (secondStart, secondEnd) = (starts[second], starts[second + 1])
-    guard start < end && secondStart < secondEnd else { return (0, 0) }
-    if keys[end - 1] >> bits < keys[secondStart] >> bits
-      || keys[secondEnd - 1] >> bits < keys[start] >> bits
-    {
-      let pairs = (end - start) * (secondEnd - secondStart)
-      let shortPairs =
-        (shortBefore[end] - shortBefore[start]) * (shortBefore[secondEnd] - shortBefore[secondStart])
-      let all = crossingCost(crossed: pairs, short: shortPairs, drawn: pairs)
-      return keys[end - 1] >> bits < keys[secondStart] >> bits ? (0, all) : (all, 0)
+    let (firstSpan, secondSpan) = (spans[first], spans[second])
+    if firstSpan.high < secondSpan.low { return (0, firstSpan.allCrossing(secondSpan)) }
+    if secondSpan.high < firstSpan.low { return (firstSpan.allCrossing(secondSpan), 0) }
+    return overlappingCosts(first, second)
+  }
+
+  /// Adds to `gains[u * n + w]`, for every two of the `n` lists, the cost of list `w`'s node right
+  /// before list `u`'s less the cost of `u`'s right before `w`'s.
+  func addGains(to gains: inout [Int]) {
+    let count = spans.count
+    precondition(gains.count == count * count)
+    spans.withUnsafeBufferPointer { spans in
+      gains.withUnsafeMutableBufferPointer { gains in
+        for first in 0..<count {
+          let firstSpan = spans[first]
+          for second in (first + 1)..<count {
+            let secondSpan = spans[second]
+            let gain: Int
+            if firstSpan.high < secondSpan.low {
+              gain = firstSpan.allCrossing(secondSpan)
+            } else if secondSpan.high < firstSpan.low {
+              gain = -firstSpan.allCrossing(secondSpan)
+            } else {
+              let (before, after) = overlappingCosts(first, second)
+              gain = after - before
+            }
+            gains[first * count + second] += gain
+            gains[second * count + first] -= gain
+          }
+        }
+      }
     }
+  }
+
+  /// ``costs(_:_:)`` for two lists whose positions overlap.
+  private func overlappingCosts(_ first: Int, _ second: Int) -> (firstBefore: Int, secondBefore: Int) {
+    let (start, end) = (starts[first], starts[first + 1])
+    let (secondStart, secondEnd) = (starts[second], starts[second + 1])
     var (belowPosition, belowKey, throughKey, throughPosition) = (start, start, start, start)
     var (crossedAfter, crossedBefore, invertedAfter, invertedBefore) = (0, 0, 0, 0)
     var (shortAfter, shortBeforeFirst) = (0, 0)
