@@ -36,7 +36,6 @@ struct NeighbourLists {
   /// Each list's first and last neighbour positions and its sizes, for pricing two lists that do
   /// not overlap without reading their keys.
   private var spans: [Span] = []
-  private var entries: [(key: Int, short: Bool)] = []
   private var bits = 0
 
   /// Empties the lists; keys will keep their last `portBits` bits for the port.
@@ -52,40 +51,47 @@ struct NeighbourLists {
 
   /// Appends one node's list: its neighbours in the layer above (one key per segment, no ports).
   mutating func appendAbove(_ graph: LayeredGraph, _ node: Int, _ positions: [Int]) {
-    entries.removeAll(keepingCapacity: true)
     for neighbour in graph.aboveNodes[graph.aboveStarts[node]..<graph.aboveStarts[node + 1]] {
-      entries.append((positions[neighbour] << bits, !graph.isDummy(neighbour) && !graph.isDummy(node)))
+      appendKey(positions[neighbour] << bits, short: !graph.isDummy(neighbour) && !graph.isDummy(node))
     }
     finish()
   }
 
   /// Appends one node's list: the ports its segments enter in the layer below.
   mutating func appendBelow(_ graph: LayeredGraph, _ node: Int, _ positions: [Int]) {
-    entries.removeAll(keepingCapacity: true)
     for entry in graph.belowStarts[node]..<graph.belowStarts[node + 1] {
       let neighbour = graph.belowNodes[entry]
-      entries.append(
-        (
-          positions[neighbour] << bits | graph.belowPorts[entry],
-          !graph.isDummy(neighbour) && !graph.isDummy(node)
-        ))
+      appendKey(
+        positions[neighbour] << bits | graph.belowPorts[entry],
+        short: !graph.isDummy(neighbour) && !graph.isDummy(node))
     }
     finish()
   }
 
+  /// Appends a key to the open list, tagged in its lowest bit with whether the segment is short;
+  /// ``finish()`` sorts the list and takes the tags off.
+  private mutating func appendKey(_ key: Int, short: Bool) {
+    keys.append(key << 1 | (short ? 1 : 0))
+  }
+
+  /// Closes the open list: sorts its keys (the order among equal keys does not matter, as a key
+  /// fixes the position), counts its short segments and notes its span.
   private mutating func finish() {
-    if entries.count > 1 { entries.sort { $0.key < $1.key } }
-    for entry in entries {
-      keys.append(entry.key)
-      shortBefore.append(shortBefore[shortBefore.count - 1] + (entry.short ? 1 : 0))
-    }
     let start = starts[starts.count - 1]
-    let short = shortBefore[keys.count] - shortBefore[start]
+    keys.sortTail(from: start)
+    var short = 0
+    for index in start..<keys.count {
+      let tag = keys[index] & 1
+      keys[index] >>= 1
+      short += tag
+      shortBefore.append(shortBefore[index] + tag)
+    }
     spans.append(
-      entries.isEmpty
+      start == keys.count
         ? Span(low: .max, high: .min, count: 0, short: 0)
         : Span(
-          low: keys[start] >> bits, high: keys[keys.count - 1] >> bits, count: entries.count, short: short))
+          low: keys[start] >> bits, high: keys[keys.count - 1] >> bits, count: keys.count - start,
+          short: short))
     starts.append(keys.count)
   }
 
@@ -95,7 +101,7 @@ struct NeighbourLists {
     let (firstSpan, secondSpan) = (spans[first], spans[second])
     if firstSpan.high < secondSpan.low { return (0, firstSpan.allCrossing(secondSpan)) }
     if secondSpan.high < firstSpan.low { return (firstSpan.allCrossing(secondSpan), 0) }
-    return overlappingCosts(first, second)
+    return withView { $0.overlappingCosts(first, second) }
   }
 
   /// Adds to `gains[u * n + w]`, for every two of the `n` lists, the cost of list `w`'s node right
@@ -103,31 +109,52 @@ struct NeighbourLists {
   func addGains(to gains: inout [Int]) {
     let count = spans.count
     precondition(gains.count == count * count)
-    spans.withUnsafeBufferPointer { spans in
-      gains.withUnsafeMutableBufferPointer { gains in
-        for first in 0..<count {
-          let firstSpan = spans[first]
-          for second in (first + 1)..<count {
-            let secondSpan = spans[second]
-            let gain: Int
-            if firstSpan.high < secondSpan.low {
-              gain = firstSpan.allCrossing(secondSpan)
-            } else if secondSpan.high < firstSpan.low {
-              gain = -firstSpan.allCrossing(secondSpan)
-            } else {
-              let (before, after) = overlappingCosts(first, second)
-              gain = after - before
+    withView { lists in
+      spans.withUnsafeBufferPointer { spans in
+        gains.withUnsafeMutableBufferPointer { gains in
+          for first in 0..<count {
+            let firstSpan = spans[first]
+            for second in (first + 1)..<count {
+              let secondSpan = spans[second]
+              let gain: Int
+              if firstSpan.high < secondSpan.low {
+                gain = firstSpan.allCrossing(secondSpan)
+              } else if secondSpan.high < firstSpan.low {
+                gain = -firstSpan.allCrossing(secondSpan)
+              } else {
+                let (before, after) = lists.overlappingCosts(first, second)
+                gain = after - before
+              }
+              gains[first * count + second] += gain
+              gains[second * count + first] -= gain
             }
-            gains[first * count + second] += gain
-            gains[second * count + first] -= gain
           }
         }
       }
     }
   }
 
-  /// ``costs(_:_:)`` for two lists whose positions overlap.
-  private func overlappingCosts(_ first: Int, _ second: Int) -> (firstBefore: Int, secondBefore: Int) {
+  /// Runs `body` on an unsafe view of the lists.
+  private func withView<Result>(_ body: (ListsView) -> Result) -> Result {
+    starts.withUnsafeBufferPointer { starts in
+      keys.withUnsafeBufferPointer { keys in
+        shortBefore.withUnsafeBufferPointer { shortBefore in
+          body(ListsView(starts: starts, keys: keys, shortBefore: shortBefore, bits: bits))
+        }
+      }
+    }
+  }
+}
+
+/// The arrays of a ``NeighbourLists`` as unsafe buffers, for its inner loops.
+private struct ListsView {
+  let starts: UnsafeBufferPointer<Int>
+  let keys: UnsafeBufferPointer<Int>
+  let shortBefore: UnsafeBufferPointer<Int>
+  let bits: Int
+
+  /// ``NeighbourLists/costs(_:_:)`` for two lists whose positions overlap.
+  func overlappingCosts(_ first: Int, _ second: Int) -> (firstBefore: Int, secondBefore: Int) {
     let (start, end) = (starts[first], starts[first + 1])
     let (secondStart, secondEnd) = (starts[second], starts[second + 1])
     var (belowPosition, belowKey, throughKey, throughPosition) = (start, start, start, start)
