@@ -17,7 +17,7 @@ struct CrossingCounter {
       where !shortOnly || !graph.isDummy(below) {
         sequence.append(positions[below])
       }
-      if sequence.count - start > 1 { sequence[start...].sort() }
+      sequence.sortTail(from: start)
     }
     var leaves = 1
     while leaves < layers[layer + 1].count { leaves <<= 1 }

@@ -4,8 +4,9 @@ struct LayerLocalSearch {
   private var above = NeighbourLists()
   private var below = NeighbourLists()
   private var order: [Int] = []
-  /// `pairCosts[u * n + w]`: the cost of list `u`'s node right before list `w`'s.
-  private var pairCosts: [Int] = []
+  /// `gains[u * n + w]`: the cost of list `w`'s node right before list `u`'s, less the cost of
+  /// `u`'s right before `w`'s (what moving `u` from before `w` to after it adds).
+  private var gains: [Int] = []
 
   /// One pass of adjacent swaps that lower the cost (with `keepingTies`, also swaps that keep a
   /// nonzero cost). Returns the new order of `nodes`, or nil if nothing moved.
@@ -34,15 +35,10 @@ struct LayerLocalSearch {
     let count = nodes.count
     guard count > 1 else { return nil }
     prepare(nodes, graph: graph, positions: positions)
-    pairCosts.removeAll(keepingCapacity: true)
-    pairCosts.append(contentsOf: repeatElement(0, count: count * count))
-    for first in 0..<count {
-      for second in (first + 1)..<count {
-        let (before, after) = costs(first, second)
-        pairCosts[first * count + second] = before
-        pairCosts[second * count + first] = after
-      }
-    }
+    gains.removeAll(keepingCapacity: true)
+    gains.append(contentsOf: repeatElement(0, count: count * count))
+    above.addGains(to: &gains)
+    below.addGains(to: &gains)
     var moved = false
     var movedThisPass = true
     while movedThisPass {
@@ -50,19 +46,11 @@ struct LayerLocalSearch {
       for node in 0..<count {
         let current = order.firstIndex(of: node)!
         order.remove(at: current)
-        var running = 0
-        var bestCost = 0
-        var best = 0
-        var currentCost = 0
-        for (slot, other) in order.enumerated() {
-          running += pairCosts[other * count + node] - pairCosts[node * count + other]
-          if slot + 1 == current { currentCost = running }
-          if running < bestCost {
-            bestCost = running
-            best = slot + 1
+        let target = gains.withUnsafeBufferPointer { gains in
+          order.withUnsafeBufferPointer { order in
+            cheapestSlot(for: gains[(node * count)..<(node * count + count)], in: order, current: current)
           }
         }
-        let target = bestCost < currentCost ? best : current
         order.insert(node, at: target)
         movedThisPass = movedThisPass || target != current
       }
@@ -87,4 +75,23 @@ struct LayerLocalSearch {
     let (belowFirst, belowSecond) = below.costs(first, second)
     return (aboveFirst + belowFirst, aboveSecond + belowSecond)
   }
+}
+
+/// Where a node goes in `order` (the other nodes of its layer), given `gains` (its row of
+/// ``LayerLocalSearch``'s gains): the slot with the least cost, or `current` unless another slot is
+/// strictly cheaper.
+private func cheapestSlot(
+  for gains: Slice<UnsafeBufferPointer<Int>>, in order: UnsafeBufferPointer<Int>, current: Int
+) -> Int {
+  let base = gains.startIndex
+  var (running, bestCost, best, currentCost) = (0, 0, 0, 0)
+  for slot in 0..<order.count {
+    running += gains[base + order[slot]]
+    if slot + 1 == current { currentCost = running }
+    if running < bestCost {
+      bestCost = running
+      best = slot + 1
+    }
+  }
+  return bestCost < currentCost ? best : current
 }

@@ -51,9 +51,9 @@ struct GraphFiles {
 }
 
 /// A W4 graph as `gen_graphs.py` writes it in JSON.
-struct GraphFile: Decodable {
+struct GraphFile {
   /// One node: `id` (its index), `kind` (`var` or `func`) and `label`.
-  struct Node: Decodable {
+  struct Node {
     let id: Int
     let kind: String
     let label: String
@@ -69,7 +69,7 @@ struct GraphFile: Decodable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CheckFailure(description: "cannot read \(path)")
     }
-    let file = try JSONDecoder().decode(GraphFile.self, from: data)
+    let file = try GraphFileReader.parse(Array(data))
     for (index, node) in file.nodes.enumerated()
     where node.id != index || !["var", "func"].contains(node.kind) {
       throw CheckFailure(description: "\(path): node \(index) is \(node)")
