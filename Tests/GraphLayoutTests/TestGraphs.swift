@@ -1,5 +1,6 @@
 import Foundation
-import GraphLayout
+
+@testable import GraphLayout
 
 /// Graphs for the tests: hand-made ones, the benchmark graphs, and seeded random DAGs.
 enum TestGraphs {
@@ -88,20 +89,5 @@ enum TestGraphs {
     }
     let labels = (0..<nodes).map { _ in String(repeating: "x", count: 1 + Int(generator.next() % 7)) }
     return input(labels, edges)
-  }
-}
-
-/// A small seeded pseudo-random generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }
