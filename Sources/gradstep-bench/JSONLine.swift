@@ -1,3 +1,5 @@
+import Visualizer
+
 /// One value in a result line: the JSON types the peers' lines use.
 enum JSONValue {
   case string(String)
@@ -8,7 +10,7 @@ enum JSONValue {
   /// The value as Python's `json.dumps` writes it (`null` for a non-finite number).
   var json: String {
     switch self {
-    case .string(let text): return quoted(text)
+    case .string(let text): return StateJSON.string(text)
     case .int(let value): return String(value)
     case .double(let value): return value.isFinite ? value.description : "null"
     case .bool(let value): return value ? "true" : "false"
@@ -45,29 +47,8 @@ struct JSONLine {
 
   /// The line as one JSON object.
   var json: String {
-    "{" + fields.map { "\(quoted($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
+    "{" + fields.map { "\(StateJSON.string($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
   }
-}
-
-/// `text` as a JSON string literal.
-private func quoted(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 {
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out + "\""
 }
 
 /// `value` rounded to `places` decimals, as the peers round with Python's `round`.

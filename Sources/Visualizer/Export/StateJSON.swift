@@ -53,17 +53,20 @@ public enum StateJSON {
     value.isFinite ? value.description : string(NumberFormat.short(value))
   }
 
-  private static func string(_ text: String) -> String {
+  /// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
+  public static func string(_ text: String) -> String {
     var escaped = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": escaped += "\\\""
       case "\\": escaped += "\\\\"
       case "\n": escaped += "\\n"
+      case "\t": escaped += "\\t"
       case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
       default: escaped.unicodeScalars.append(scalar)
       }
     }
     return escaped + "\""
   }
+
 }
