@@ -1,5 +1,4 @@
 import ArgumentParser
-import Autodiff
 import Foundation
 import GraphLayout
 import GraphProgram
@@ -13,10 +12,13 @@ struct GradStepCommand: ParsableCommand {
     commandName: "gradstep",
     abstract: "Watch automatic differentiation happen, one function at a time.",
     discussion: """
-      With no program, shows the seed graph of DeZero steps 1–4: x = 0.5, a = square(x), b = exp(a),
-      y = square(b). Keys: n/→ next, p/← previous, f end of forward, b end, g start, Tab select,
-      o orientation, ? help, q quit. --keys takes the same keys; names in angle brackets:
-      <left> <right> <up> <down> <home> <end> <tab> <backtab> <enter> <esc> <space> <lt>.
+      With no program, shows the seed graph of DeZero steps 1–4: x = 0.5, a = square(x), \
+      b = exp(a), y = square(b).
+
+      Keys: n/→ next, p/← previous, f end of forward, b end, g start, Tab select, o orientation, \
+      c collapse chains, a play/pause, H J K L pan, ? help, q quit. --keys takes the same keys; \
+      names in angle brackets: <left> <right> <up> <down> <S-left> <S-right> <S-up> <S-down> \
+      <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <space> <lt> <click:X,Y>.
       """
   )
 
