@@ -11,7 +11,6 @@ extension Function {
     let ys = forward(inputs.map(\.data))
     firstInput = inputs.first
     secondInput = inputs.count > 1 ? inputs[1] : nil
-    laterInputs = Array(inputs.dropFirst(2))
     var generation = 0
     for input in inputs { generation = max(generation, input.generation) }
     _generation = generation
@@ -19,7 +18,13 @@ extension Function {
     _outputCount = outputs.count
     firstOutput = outputs.first.map(Unmanaged.passUnretained)
     firstOutputShape = ys.first?.shape ?? []
-    laterOutputs = outputs.dropFirst().map { OutputSlot(variable: $0, shape: $0.shape) }
+    if inputs.count > 2 || outputs.count > 1 {
+      extras = FunctionExtras(
+        laterInputs: Array(inputs.dropFirst(2)),
+        laterOutputs: outputs.dropFirst().map { OutputSlot(variable: $0, shape: $0.shape) })
+    } else if extras != nil {
+      extras = nil
+    }
     return outputs
   }
 
@@ -50,8 +55,7 @@ extension Function {
   final func connect(_ first: Variable, _ second: Variable?, producing y: Tensor) -> Variable {
     firstInput = first
     secondInput = second
-    if !laterInputs.isEmpty { laterInputs = [] }
-    if !laterOutputs.isEmpty { laterOutputs = [] }
+    if extras != nil { extras = nil }
     _generation = max(first.generation, second?.generation ?? 0)
     _outputCount = 1
     if case .array(let shape, _) = y.storage {
@@ -69,18 +73,18 @@ extension Function {
     switch position {
     case 0: firstInput!
     case 1: secondInput!
-    default: laterInputs[position - 2]
+    default: extras!.laterInputs[position - 2]
     }
   }
 
   /// Output `position` if it is still alive.
   final func output(at position: Int) -> Variable? {
-    position == 0 ? firstOutput?.takeUnretainedValue() : laterOutputs[position - 1].variable
+    position == 0 ? firstOutput?.takeUnretainedValue() : extras!.laterOutputs[position - 1].variable
   }
 
   /// The shape output `position` had when produced.
   final func outputShape(at position: Int) -> [Int] {
-    position == 0 ? firstOutputShape : laterOutputs[position - 1].shape
+    position == 0 ? firstOutputShape : extras!.laterOutputs[position - 1].shape
   }
 
   /// Forgets `output`, which is being freed, so that `outputs` reads it as `nil`.
@@ -95,13 +99,12 @@ extension Function {
 
   /// `forgetOutput(_:)` for an output after the first.
   private func forgetLaterOutput(_ output: Variable) {
-    var later = laterOutputs
-    laterOutputs = []
-    for position in later.indices {
-      if let variable = later[position].variable, variable === output {
-        later[position].variable = nil
+    guard var later = extras.take() else { return }
+    for position in later.laterOutputs.indices {
+      if let variable = later.laterOutputs[position].variable, variable === output {
+        later.laterOutputs[position].variable = nil
       }
     }
-    laterOutputs = later
+    extras = later
   }
 }

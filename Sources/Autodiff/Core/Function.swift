@@ -9,15 +9,14 @@
 open class Function {
   /// The first two inputs, inline; `nil` when there are fewer.
   final var firstInput, secondInput: Variable?
-  /// The inputs after the second, in argument order.
-  final var laterInputs: [Variable] = []
+  /// The inputs after the second and the outputs after the first; `nil` when there are none, as for
+  /// most functions, which then store and free nothing for them.
+  final var extras: FunctionExtras?
   /// The first output, unretained and cleared by that output's `deinit` (so comparing or reading it
   /// costs no reference counting).
   final var firstOutput: Unmanaged<Variable>?
   /// The first output's shape, recorded when called (left empty for a scalar, whose shape it is).
   final var firstOutputShape: [Int] = []
-  /// The outputs after the first, each cleared by its variable's `deinit`.
-  final var laterOutputs: [OutputSlot] = []
   /// Storage for `outputCount`.
   final var _outputCount = 0
   /// Storage for `generation`.
@@ -27,6 +26,12 @@ open class Function {
 
   /// A function not yet called.
   public init() {}
+
+  /// The inputs after the second, in argument order.
+  final var laterInputs: [Variable] { extras?.laterInputs ?? [] }
+
+  /// The outputs after the first, each cleared by its variable's `deinit`.
+  final var laterOutputs: [OutputSlot] { extras?.laterOutputs ?? [] }
 
   /// The number of outputs this function produced when called; 0 before.
   public final var outputCount: Int { _outputCount }
@@ -114,6 +119,14 @@ open class Function {
   func inputGradients(_ gys: Gradients) -> Gradients {
     .many(backward(gys.array))
   }
+}
+
+/// A function's inputs after the second and outputs after the first, which most functions lack.
+struct FunctionExtras {
+  /// The inputs after the second, in argument order.
+  var laterInputs: [Variable]
+  /// The outputs after the first, each cleared by its variable's `deinit`.
+  var laterOutputs: [OutputSlot]
 }
 
 /// A function's output after the first: a pointer its variable clears when freed, and its shape.

@@ -11,8 +11,7 @@ extension Function {
     if var input = secondInput.take() {
       Variable.detachCreator(ofLast: &input, into: &pending)
     }
-    var later = laterInputs
-    laterInputs = []
+    guard var later = extras.take()?.laterInputs else { return }
     for position in later.indices { Variable.detachCreator(ofLast: &later[position], into: &pending) }
   }
 }
