@@ -3,22 +3,12 @@
 ///
 /// Each bucket is a linked stack threaded through one shared array of nodes (popped nodes are reused),
 /// so there is no array per generation. While a single function is pending (always, in a chain) it
-/// waits in an inline slot and the buckets are not used at all.
+/// waits in an inline slot and the buckets are not even created.
 struct PendingFunctions {
-  private struct Node {
-    var function: Function?
-    var next: Int
-  }
-
   /// The pending function while it is the only one and the buckets are empty.
   private var only: Function?
-  /// Per generation, the index in `nodes` of the bucket's top, or -1 when the bucket is empty.
-  private var heads: [Int] = []
-  private var nodes: [Node] = []
-  /// The first reusable node, or -1; reusable nodes are chained through `next`.
-  private var free = -1
-  /// At least the highest generation with a non-empty bucket (lowered lazily, by `pop()`).
-  private var highest = -1
+  /// The buckets, created when a second function is pending (never, in a chain).
+  private var buckets: Buckets?
   /// How many functions are pending.
   private var count = 0
 
@@ -30,13 +20,40 @@ struct PendingFunctions {
     if count == 0 {
       only = function
     } else {
-      if let sole = only.take() { pushToBucket(sole) }
-      pushToBucket(function)
+      if buckets == nil { buckets = Buckets() }
+      if let sole = only.take() { buckets!.push(sole) }
+      buckets!.push(function)
     }
     count += 1
   }
 
-  private mutating func pushToBucket(_ function: Function) {
+  /// Removes and returns the top of the highest non-empty bucket; `nil` when none is pending.
+  mutating func pop() -> Function? {
+    guard count > 0 else { return nil }
+    count -= 1
+    if let sole = only.take() { return sole }
+    return buckets!.pop()
+  }
+}
+
+/// Pending functions in buckets by generation, each a linked stack threaded through one shared
+/// array of nodes.
+private struct Buckets {
+  private struct Node {
+    var function: Function?
+    var next: Int
+  }
+
+  /// Per generation, the index in `nodes` of the bucket's top, or -1 when the bucket is empty.
+  private var heads: [Int] = []
+  private var nodes: [Node] = []
+  /// The first reusable node, or -1; reusable nodes are chained through `next`.
+  private var free = -1
+  /// At least the highest generation with a non-empty bucket (lowered lazily, by `pop()`).
+  private var highest = -1
+
+  /// Adds `function` on top of its generation's bucket.
+  mutating func push(_ function: Function) {
     let generation = function.generation
     if generation >= heads.count {
       heads.append(contentsOf: repeatElement(-1, count: generation + 1 - heads.count))
@@ -53,11 +70,10 @@ struct PendingFunctions {
     highest = max(highest, generation)
   }
 
-  /// Removes and returns the top of the highest non-empty bucket; `nil` when none is pending.
+  /// Removes and returns the top of the highest non-empty bucket.
+  ///
+  /// - Precondition: some bucket is non-empty.
   mutating func pop() -> Function? {
-    guard count > 0 else { return nil }
-    count -= 1
-    if let sole = only.take() { return sole }
     while heads[highest] < 0 { highest -= 1 }
     let top = heads[highest]
     let function = nodes[top].function.take()
