@@ -81,7 +81,7 @@ public struct BackwardPass: IteratorProtocol {
       let gxs = gradients(of: function).inputs
       if function.secondInput == nil, let input = function.firstInput.map(Unmanaged.passUnretained) {
         // The function holds its input, and nothing here can replace its inputs: no retain needed.
-        input._withUnsafeGuaranteedRef { accumulate(gxs[0], into: $0) }
+        input._withUnsafeGuaranteedRef { _ = accumulate(gxs[0], into: $0) }
       } else {
         for position in 0..<gxs.count { accumulate(gxs[position], into: function.input(at: position)) }
       }
