@@ -63,19 +63,11 @@ public struct Tensor: Equatable, Sendable {
     Tensor(repeating: 1, shape: other.shape)
   }
 
-  /// A tensor of zeros with the shape of `other`, as NumPy's `zeros_like`.
-  public static func zeros(like other: Tensor) -> Tensor {
-    Tensor(repeating: 0, shape: other.shape)
-  }
-
   /// The number of axes (0 for a scalar).
   public var rank: Int { shape.count }
 
   /// The number of elements.
   public var count: Int { storage.count }
-
-  /// Whether this tensor holds exactly one element (whatever its shape).
-  public var isSingleElement: Bool { count == 1 }
 
   /// The only element of a single-element tensor; `nil` otherwise.
   @inlinable
