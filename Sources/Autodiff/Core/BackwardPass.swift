@@ -42,22 +42,29 @@ public struct BackwardPass: IteratorProtocol {
     self.output = output
     self.retainGrad = retainGrad
     if output.grad == nil { output.grad = Tensor.ones(like: output.data) }
-    if let creator = output.creator { schedule(creator) }
+    scheduleCreator(of: output)
   }
 
   /// Whether every function has run.
   public var isFinished: Bool { pending.isEmpty }
 
-  private mutating func schedule(_ function: Function) {
-    guard function.scheduledBy != stamp else { return }
-    function.scheduledBy = stamp
-    pending.push(function)
+  /// Schedules the creator of `variable`, object or deferred, unless this pass already did.
+  private mutating func scheduleCreator(of variable: Variable) {
+    if let creator = variable._creator {
+      guard creator.scheduledBy != stamp else { return }
+      creator.scheduledBy = stamp
+      pending.push(.object(creator))
+    } else if variable._deferred != nil {
+      guard variable.scheduledBy != stamp else { return }
+      variable.scheduledBy = stamp
+      pending.push(.deferred(of: variable))
+    }
   }
 
   /// Runs the backward of the next function (the most recently scheduled one of the highest
   /// generation), accumulates into its inputs' `grad`, and says what it did; `nil` when done.
   public mutating func next() -> BackwardStep? {
-    guard let function = pending.pop() else { return nil }
+    guard let function = pending.pop().map(Self.object) else { return nil }
     let (gys, gxs) = gradients(of: function)
     let inputCount = gxs.count
     var before = [Tensor?]()
@@ -75,18 +82,56 @@ public struct BackwardPass: IteratorProtocol {
       inputGradsAfter: after)
   }
 
-  /// Runs every remaining step as `next()` does, without describing them.
+  /// The function object of `function`, made now if it was deferred.
+  private static func object(_ function: PendingFunction) -> Function {
+    switch function {
+    case .object(let function): function
+    case .deferred(let output): output.creator!
+    }
+  }
+
+  /// Runs every remaining step as `next()` does, without describing them (nor making the function
+  /// objects of deferred creators).
   mutating func run() {
     while let function = pending.pop() {
-      let gxs = gradients(of: function).inputs
-      if function.secondInput == nil, let input = function.firstInput.map(Unmanaged.passUnretained) {
-        // The function holds its input, and nothing here can replace its inputs: no retain needed.
-        input._withUnsafeGuaranteedRef { _ = accumulate(gxs[0], into: $0) }
-      } else {
-        for position in 0..<gxs.count { accumulate(gxs[position], into: function.input(at: position)) }
+      switch function {
+      case .object(let function): run(function)
+      case .deferred(let output):
+        if output._deferred == nil {
+          run(output.creator!)  // made into an object since it was scheduled
+        } else {
+          runDeferredCreator(of: output)
+        }
       }
-      forgetOutputGrads(of: function)
     }
+  }
+
+  /// One step of `run()` for a function object.
+  private mutating func run(_ function: Function) {
+    let gxs = gradients(of: function).inputs
+    if function.secondInput == nil, let input = function.firstInput.map(Unmanaged.passUnretained) {
+      // The function holds its input, and nothing here can replace its inputs: no retain needed.
+      input._withUnsafeGuaranteedRef { _ = accumulate(gxs[0], into: $0) }
+    } else {
+      for position in 0..<gxs.count { accumulate(gxs[position], into: function.input(at: position)) }
+    }
+    forgetOutputGrads(of: function)
+  }
+
+  /// One step of `run()` for the deferred creator of `output`, from its record.
+  private mutating func runDeferredCreator(of output: Variable) {
+    // The record holds its inputs, and nothing here can replace the record: no retains needed.
+    let creator = output._deferred!
+    let gy = output._grad ?? Tensor(repeating: 0, shape: output.shape)
+    let first = creator.first
+    let gxs = creator.op.inputGradients(
+      first: first._withUnsafeGuaranteedRef(\._data),
+      second: creator.second?._withUnsafeGuaranteedRef(\._data), gy: gy)
+    first._withUnsafeGuaranteedRef { _ = accumulate(gxs[0], into: $0) }
+    if let second = creator.second {
+      second._withUnsafeGuaranteedRef { _ = accumulate(gxs[1], into: $0) }
+    }
+    if !retainGrad { output._grad = nil }
   }
 
   /// The gradients of `function`'s outputs and, from its backward, of its inputs (one per input).
@@ -113,7 +158,7 @@ public struct BackwardPass: IteratorProtocol {
   private mutating func accumulate(_ gradient: Tensor, into input: Variable) -> Tensor? {
     let previous = input._grad
     input._grad = previous.map { $0 + gradient } ?? gradient
-    if let creator = input._creator { schedule(creator) }
+    scheduleCreator(of: input)
     return previous
   }
 

@@ -53,19 +53,37 @@ extension Function {
   /// Records a call on `first` (and `second`) that produced the single output `y`, and returns the
   /// output variable: what `callAsFunction(_:)` records, without its arrays.
   final func connect(_ first: Variable, _ second: Variable?, producing y: Tensor) -> Variable {
+    recordInputs(first, second)
+    recordOutputShape(of: y)
+    let output = Variable(y, creator: self)
+    firstOutput = Unmanaged.passUnretained(output)
+    return output
+  }
+
+  /// Records a call on `first` (and `second`) whose single output is the existing `output`, which
+  /// holds this function from now on: how a deferred creator becomes an object.
+  final func attach(_ first: Variable, _ second: Variable?, output: Variable) {
+    recordInputs(first, second)
+    recordOutputShape(of: output.data)
+    firstOutput = Unmanaged.passUnretained(output)
+  }
+
+  /// Records one or two inputs, their generation, and a single output.
+  private func recordInputs(_ first: Variable, _ second: Variable?) {
     firstInput = first
     secondInput = second
     if extras != nil { extras = nil }
     _generation = max(first.generation, second?.generation ?? 0)
     _outputCount = 1
+  }
+
+  /// Records the single output's shape (left empty for a scalar).
+  private func recordOutputShape(of y: Tensor) {
     if case .array(let shape, _) = y.storage {
       firstOutputShape = shape
     } else if !firstOutputShape.isEmpty {
       firstOutputShape = []
     }
-    let output = Variable(y, creator: self)
-    firstOutput = Unmanaged.passUnretained(output)
-    return output
   }
 
   /// Input `position`, in argument order.

@@ -1,50 +1,55 @@
-// Freeing a graph without recursion: `Variable.deinit` takes the graph apart with these, one function
-// at a time from an explicit stack, instead of letting each release free the next creator inside it.
-extension Function {
-  /// Lets go of the inputs, for a variable's `deinit` that is freeing the graph: each input this
-  /// function held the last reference to has its creator detached and, when that creator is no
-  /// longer referenced elsewhere, added to `pending` to be taken apart in turn.
-  final func releaseInputs(into pending: inout TeardownStack) {
-    if var input = firstInput.take() {
-      Variable.detachCreator(ofLast: &input, into: &pending)
-    }
-    if var input = secondInput.take() {
-      Variable.detachCreator(ofLast: &input, into: &pending)
-    }
-    guard var later = extras.take()?.laterInputs else { return }
-    for position in later.indices { Variable.detachCreator(ofLast: &later[position], into: &pending) }
-  }
-}
-
+// Freeing a graph without recursion: `Variable.deinit` takes the graph apart one variable at a time
+// from an explicit stack, instead of letting each release free the next creator inside it.
 extension Variable {
-  /// When `variable` is the last reference to it, detaches its creator so that freeing it frees
-  /// nothing further, and adds the creator to `pending` when that was its last reference.
-  static func detachCreator(ofLast variable: inout Variable, into pending: inout TeardownStack) {
-    guard isKnownUniquelyReferenced(&variable), var creator = variable._creator.take() else { return }
-    creator.forgetOutput(variable)
-    if isKnownUniquelyReferenced(&creator) { pending.append(consume creator) }
+  /// Lets go of this variable's creator, for a `deinit` that is freeing the graph: the creator forgets
+  /// this output, and when nothing else holds the creator, each input that only the creator held is
+  /// taken out and added to `pending`, to be taken apart in turn before it is freed.
+  final func releaseCreator(into pending: inout TeardownStack) {
+    if var creator = _creator.take() {
+      creator.forgetOutput(self)
+      if isKnownUniquelyReferenced(&creator) { creator.releaseInputs(into: &pending) }
+    } else if let deferred = _deferred.take() {
+      var (first, second) = deferred.releaseInputs()
+      Variable.keep(&first, ifLastIn: &pending)
+      guard var second = second.take() else { return }
+      Variable.keep(&second, ifLastIn: &pending)
+    }
+  }
+
+  /// Adds `variable` to `pending` when `variable` is the last reference to it (so that freeing it
+  /// later, from the stack, frees nothing further); otherwise just lets it go.
+  static func keep(_ variable: inout Variable, ifLastIn pending: inout TeardownStack) {
+    if isKnownUniquelyReferenced(&variable), variable._creator != nil || variable._deferred != nil {
+      pending.append(variable)
+    }
   }
 }
 
-/// The functions a teardown still has to take apart: the most recent one inline, so that freeing a
+extension Function {
+  /// Lets go of the inputs, for a teardown: each input this function held the last reference to is
+  /// added to `pending`.
+  final func releaseInputs(into pending: inout TeardownStack) {
+    if var input = firstInput.take() { Variable.keep(&input, ifLastIn: &pending) }
+    if var input = secondInput.take() { Variable.keep(&input, ifLastIn: &pending) }
+    guard var later = extras.take()?.laterInputs else { return }
+    for position in later.indices { Variable.keep(&later[position], ifLastIn: &pending) }
+  }
+}
+
+/// The variables a teardown still has to take apart: the most recent one inline, so that freeing a
 /// chain allocates nothing, and the others in an array.
 struct TeardownStack {
-  private var top: Function?
-  private var rest: [Function] = []
+  private var top: Variable?
+  private var rest: [Variable] = []
 
-  /// A stack holding `function`.
-  init(_ function: Function) {
-    top = function
+  /// Adds `variable` on top.
+  mutating func append(_ variable: Variable) {
+    if let previous = top.take() { rest.append(previous) }
+    top = variable
   }
 
-  /// Adds `function` on top.
-  mutating func append(_ function: Function) {
-    if let previous = top { rest.append(previous) }
-    top = function
-  }
-
-  /// Removes and returns the top function; `nil` when empty.
-  mutating func pop() -> Function? {
+  /// Removes and returns the top variable; `nil` when empty.
+  mutating func pop() -> Variable? {
     top.take() ?? rest.popLast()
   }
 }

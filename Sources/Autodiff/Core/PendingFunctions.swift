@@ -1,3 +1,19 @@
+/// A function a backward pass has to run: an object, or a variable's deferred creator.
+enum PendingFunction {
+  /// A function object.
+  case object(Function)
+  /// The deferred creator of this variable (see `DeferredCreator`).
+  case deferred(of: Variable)
+
+  /// The function's generation: the largest among its inputs.
+  var generation: Int {
+    switch self {
+    case .object(let function): function.generation
+    case .deferred(let output): output.generation - 1
+    }
+  }
+}
+
 /// The functions a backward pass has scheduled and not yet run, in buckets by generation: `pop()`
 /// returns the most recently pushed function of the highest generation.
 ///
@@ -6,7 +22,7 @@
 /// waits in an inline slot and the buckets are not even created.
 struct PendingFunctions {
   /// The pending function while it is the only one and the buckets are empty.
-  private var only: Function?
+  private var only: PendingFunction?
   /// The buckets, created when a second function is pending (never, in a chain).
   private var buckets: Buckets?
   /// How many functions are pending.
@@ -16,7 +32,7 @@ struct PendingFunctions {
   var isEmpty: Bool { count == 0 }
 
   /// Adds `function` on top of its generation's bucket.
-  mutating func push(_ function: Function) {
+  mutating func push(_ function: PendingFunction) {
     if count == 0 {
       only = function
     } else {
@@ -28,7 +44,7 @@ struct PendingFunctions {
   }
 
   /// Removes and returns the top of the highest non-empty bucket; `nil` when none is pending.
-  mutating func pop() -> Function? {
+  mutating func pop() -> PendingFunction? {
     guard count > 0 else { return nil }
     count -= 1
     if let sole = only.take() { return sole }
@@ -40,7 +56,7 @@ struct PendingFunctions {
 /// array of nodes.
 private struct Buckets {
   private struct Node {
-    var function: Function?
+    var function: PendingFunction?
     var next: Int
   }
 
@@ -53,7 +69,7 @@ private struct Buckets {
   private var highest = -1
 
   /// Adds `function` on top of its generation's bucket.
-  mutating func push(_ function: Function) {
+  mutating func push(_ function: PendingFunction) {
     let generation = function.generation
     if generation >= heads.count {
       heads.append(contentsOf: repeatElement(-1, count: generation + 1 - heads.count))
@@ -73,7 +89,7 @@ private struct Buckets {
   /// Removes and returns the top of the highest non-empty bucket.
   ///
   /// - Precondition: some bucket is non-empty.
-  mutating func pop() -> Function? {
+  mutating func pop() -> PendingFunction? {
     while heads[highest] < 0 { highest -= 1 }
     let top = heads[highest]
     let function = nodes[top].function.take()

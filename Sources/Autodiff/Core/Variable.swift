@@ -9,12 +9,16 @@ public final class Variable {
   var _data: Tensor
   /// Storage for `grad`.
   var _grad: Tensor?
-  /// Storage for `creator`.
+  /// Storage for `creator` once it is an object.
   var _creator: Function?
+  /// The creator while it is still a record (see `DeferredCreator`); never set together with `_creator`.
+  var _deferred: DeferredCreator?
   /// Storage for `name`.
   var _name: String?
   /// How far this variable is from the inputs: 0 for a leaf, the creator's generation plus 1 otherwise.
   public let generation: Int
+  /// The last backward pass that scheduled the deferred creator (see `BackwardPass`).
+  var scheduledBy = 0
 
   /// A leaf variable holding `data`.
   public init(_ data: Tensor, name: String? = nil) {
@@ -34,6 +38,15 @@ public final class Variable {
     generation = creator.generation + 1
   }
 
+  /// An output of a deferred call, `generation` steps from the inputs.
+  init(_ data: Tensor, deferred: DeferredCreator, generation: Int) {
+    _data = data
+    _grad = nil
+    _deferred = deferred
+    _name = nil
+    self.generation = generation
+  }
+
   /// The value.
   public var data: Tensor {
     get { _data }
@@ -48,7 +61,17 @@ public final class Variable {
   }
 
   /// The function whose output this is; `nil` for an input (a leaf).
-  public var creator: Function? { _creator }
+  ///
+  /// A variable made by a lower-case helper (`square(x)`) makes its function object here, the first
+  /// time it is asked for; from then on it is the same object every time.
+  public var creator: Function? {
+    if let deferred = _deferred.take() {
+      let function = deferred.makeFunction(output: self)
+      function.scheduledBy = scheduledBy
+      _creator = function
+    }
+    return _creator
+  }
 
   /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
   public var name: String? {
@@ -82,12 +105,11 @@ public final class Variable {
   /// would otherwise release each creator from inside the previous release and overflow the stack.
   /// Also clears this variable in its creator's outputs, which then read it as `nil`.
   deinit {
-    guard var first = _creator.take() else { return }
-    first.forgetOutput(self)
-    guard isKnownUniquelyReferenced(&first) else { return }
-    var pending = TeardownStack(consume first)
-    while let function = pending.pop() {
-      function.releaseInputs(into: &pending)
+    guard _creator != nil || _deferred != nil else { return }
+    var pending = TeardownStack()
+    releaseCreator(into: &pending)
+    while let variable = pending.pop() {
+      variable.releaseCreator(into: &pending)
     }
   }
 }

@@ -26,4 +26,10 @@ public final class Add: BinaryFunction {
 }
 
 /// `Add()(a, b)`: y = a + b, with broadcasting.
-public func add(_ a: Variable, _ b: Variable) -> Variable { Add()(a, b) }
+public func add(_ a: Variable, _ b: Variable) -> Variable { Add.deferredCall(a, b) }
+
+extension Add: DeferrableFunction {
+  /// The instance whose arithmetic `add` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Add()
+}

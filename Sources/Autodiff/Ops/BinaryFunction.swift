@@ -57,8 +57,14 @@ open class BinaryFunction: Function {
   }
 
   override final func inputGradients(_ gys: Gradients) -> Gradients {
-    let (a, b) = (firstInput!.data, secondInput!.data)
-    let (ga, gb) = factorProducts(a, b, gys[0])
+    inputGradients(first: firstInput!.data, second: secondInput!.data, gy: gys[0])
+  }
+
+  /// Each input's factors multiplied left to right, then summed to that input's shape; also for a
+  /// deferred call (see `DeferredCreator`).
+  final func inputGradients(first a: Tensor, second: Tensor?, gy: Tensor) -> Gradients {
+    let b = second!
+    let (ga, gb) = factorProducts(a, b, gy)
     return .two(summed(ga, to: a.shape), summed(gb, to: b.shape))
   }
 

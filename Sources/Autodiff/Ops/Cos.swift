@@ -22,4 +22,10 @@ public final class Cos: ElementwiseFunction {
 }
 
 /// `Cos()(x)`: y = cos(x).
-public func cos(_ x: Variable) -> Variable { Cos()(x) }
+public func cos(_ x: Variable) -> Variable { Cos.deferredCall(x) }
+
+extension Cos: DeferrableFunction {
+  /// The instance whose arithmetic `cos` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Cos()
+}

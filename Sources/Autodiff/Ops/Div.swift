@@ -27,4 +27,10 @@ public final class Div: BinaryFunction {
 }
 
 /// `Div()(a, b)`: y = a / b, with broadcasting.
-public func div(_ a: Variable, _ b: Variable) -> Variable { Div()(a, b) }
+public func div(_ a: Variable, _ b: Variable) -> Variable { Div.deferredCall(a, b) }
+
+extension Div: DeferrableFunction {
+  /// The instance whose arithmetic `div` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Div()
+}

@@ -29,4 +29,10 @@ public final class Exp: ElementwiseFunction {
 }
 
 /// `Exp()(x)`: y = eˣ, as the seed's `Exp`.
-public func exp(_ x: Variable) -> Variable { Exp()(x) }
+public func exp(_ x: Variable) -> Variable { Exp.deferredCall(x) }
+
+extension Exp: DeferrableFunction {
+  /// The instance whose arithmetic `exp` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Exp()
+}

@@ -22,4 +22,10 @@ public final class Log: ElementwiseFunction {
 }
 
 /// `Log()(x)`: y = ln(x), the natural logarithm.
-public func log(_ x: Variable) -> Variable { Log()(x) }
+public func log(_ x: Variable) -> Variable { Log.deferredCall(x) }
+
+extension Log: DeferrableFunction {
+  /// The instance whose arithmetic `log` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Log()
+}

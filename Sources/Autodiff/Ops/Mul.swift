@@ -27,4 +27,10 @@ public final class Mul: BinaryFunction {
 }
 
 /// `Mul()(a, b)`: y = a·b, with broadcasting.
-public func mul(_ a: Variable, _ b: Variable) -> Variable { Mul()(a, b) }
+public func mul(_ a: Variable, _ b: Variable) -> Variable { Mul.deferredCall(a, b) }
+
+extension Mul: DeferrableFunction {
+  /// The instance whose arithmetic `mul` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Mul()
+}

@@ -20,4 +20,10 @@ public final class Neg: ElementwiseFunction {
 }
 
 /// `Neg()(x)`: y = −x.
-public func neg(_ x: Variable) -> Variable { Neg()(x) }
+public func neg(_ x: Variable) -> Variable { Neg.deferredCall(x) }
+
+extension Neg: DeferrableFunction {
+  /// The instance whose arithmetic `neg` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Neg()
+}

@@ -22,4 +22,10 @@ public final class ReLU: ElementwiseFunction {
 }
 
 /// `ReLU()(x)`: y = max(x, 0), the rectified linear unit.
-public func relu(_ x: Variable) -> Variable { ReLU()(x) }
+public func relu(_ x: Variable) -> Variable { ReLU.deferredCall(x) }
+
+extension ReLU: DeferrableFunction {
+  /// The instance whose arithmetic `relu` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = ReLU()
+}

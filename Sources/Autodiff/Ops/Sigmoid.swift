@@ -26,9 +26,15 @@ public final class Sigmoid: ElementwiseFunction {
 }
 
 /// `Sigmoid()(x)`: y = σ(x) = 1/(1 + e⁻ˣ), the logistic sigmoid.
-public func sigmoid(_ x: Variable) -> Variable { Sigmoid()(x) }
+public func sigmoid(_ x: Variable) -> Variable { Sigmoid.deferredCall(x) }
 
 /// The logistic function 1/(1 + e⁻ˣ), computed without overflow for large |x|.
 func logistic(_ x: Double) -> Double {
   x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
+}
+
+extension Sigmoid: DeferrableFunction {
+  /// The instance whose arithmetic `sigmoid` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Sigmoid()
 }

@@ -22,4 +22,10 @@ public final class Sin: ElementwiseFunction {
 }
 
 /// `Sin()(x)`: y = sin(x).
-public func sin(_ x: Variable) -> Variable { Sin()(x) }
+public func sin(_ x: Variable) -> Variable { Sin.deferredCall(x) }
+
+extension Sin: DeferrableFunction {
+  /// The instance whose arithmetic `sin` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Sin()
+}

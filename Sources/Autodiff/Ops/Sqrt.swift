@@ -31,4 +31,10 @@ public final class Sqrt: ElementwiseFunction {
 }
 
 /// `Sqrt()(x)`: y = √x.
-public func sqrt(_ x: Variable) -> Variable { Sqrt()(x) }
+public func sqrt(_ x: Variable) -> Variable { Sqrt.deferredCall(x) }
+
+extension Sqrt: DeferrableFunction {
+  /// The instance whose arithmetic `sqrt` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Sqrt()
+}

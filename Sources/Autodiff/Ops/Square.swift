@@ -27,4 +27,10 @@ public final class Square: ElementwiseFunction {
 }
 
 /// `Square()(x)`: y = x², as the seed's `Square`.
-public func square(_ x: Variable) -> Variable { Square()(x) }
+public func square(_ x: Variable) -> Variable { Square.deferredCall(x) }
+
+extension Square: DeferrableFunction {
+  /// The instance whose arithmetic `square` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Square()
+}

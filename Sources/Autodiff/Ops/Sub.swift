@@ -26,4 +26,10 @@ public final class Sub: BinaryFunction {
 }
 
 /// `Sub()(a, b)`: y = a − b, with broadcasting.
-public func sub(_ a: Variable, _ b: Variable) -> Variable { Sub()(a, b) }
+public func sub(_ a: Variable, _ b: Variable) -> Variable { Sub.deferredCall(a, b) }
+
+extension Sub: DeferrableFunction {
+  /// The instance whose arithmetic `sub` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Sub()
+}

@@ -26,4 +26,10 @@ public final class Tanh: ElementwiseFunction {
 }
 
 /// `Tanh()(x)`: y = tanh(x).
-public func tanh(_ x: Variable) -> Variable { Tanh()(x) }
+public func tanh(_ x: Variable) -> Variable { Tanh.deferredCall(x) }
+
+extension Tanh: DeferrableFunction {
+  /// The instance whose arithmetic `tanh` uses (see `DeferredCreator`); never called, so never
+  /// changed, hence safe to share between threads.
+  nonisolated(unsafe) static let shared = Tanh()
+}

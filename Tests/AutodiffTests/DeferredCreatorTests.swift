@@ -1,0 +1,99 @@
+import Autodiff
+import Testing
+
+/// Variables made by the lower-case helpers make their creator object only when asked; through the
+/// public API they are indistinguishable from explicit calls (`Square()(x)`).
+@Suite struct DeferredCreatorTests {
+  @Test func theCreatorIsMadeOnDemandAndStaysTheSameObject() throws {
+    let x = Variable(0.5)
+    let y = square(x)
+    let creator = try #require(y.creator)
+    #expect(creator is Square)
+    #expect(y.creator === creator)
+    #expect(creator.inputs.count == 1 && creator.inputs[0] === x)
+    #expect(creator.outputs.count == 1 && creator.outputs[0] === y)
+    #expect(creator.generation == 0 && y.generation == 1)
+    #expect(creator.outputShapesProduced == [[]])
+
+    let a = Variable(Tensor([1, 2, 3]))
+    let b = Variable(2.0)
+    let product = a * b
+    let mul = try #require(product.creator)
+    #expect(mul is Mul && mul.inputs[0] === a && mul.inputs[1] === b)
+    #expect(mul.outputShapesProduced == [[3]])
+  }
+
+  @Test func helpersAndExplicitCallsGiveTheSameGraphAndGradients() throws {
+    func build(explicit: Bool) -> (x: Variable, y: Variable) {
+      let x = Variable(0.3)
+      let a = explicit ? Square()(x) : square(x)
+      let b = explicit ? Exp()(a) : exp(a)
+      let c = explicit ? Mul()(b, x) : b * x
+      let d = explicit ? Sin()(c) : sin(c)
+      return (x, explicit ? Add()(d, a) : d + a)
+    }
+    let deferred = build(explicit: false)
+    let called = build(explicit: true)
+    deferred.y.backward()
+    called.y.backward()
+    #expect(deferred.y.data == called.y.data)
+    #expect(deferred.x.grad == called.x.grad)
+    let names = ComputationGraph(output: deferred.y).functions.map(\.name)
+    #expect(names == ComputationGraph(output: called.y).functions.map(\.name))
+    #expect(names == ["Square", "Exp", "Mul", "Sin", "Add"])
+  }
+
+  @Test func aCreatorMadeDuringAPassRunsOnce() {
+    // y = e² + e with e = exp(x): e gets gradient twice, from the Add and then from the Square.
+    let x = Variable(0.5)
+    let e = exp(x)
+    let y = square(e) + e
+    var pass = BackwardPass(from: y)
+    #expect(pass.next()?.function is Add)
+    // e's creator is scheduled as a record; made into an object now, it must not be scheduled again
+    // when the Square's gradient arrives.
+    #expect(e.creator is Exp)
+    var names = [String]()
+    while let step = pass.next() { names.append(step.function.name) }
+    #expect(names == ["Square", "Exp"])
+    let ex = e.data.scalar!
+    #expect(abs(x.grad!.scalar! - (2 * ex + 1) * ex) < 1e-12)
+  }
+
+  @Test func aWholePassOverMadeAndUnmadeCreatorsMatchesTheSeed() {
+    let x = Variable(0.5)
+    let a = square(x)
+    let y = square(exp(a))
+    _ = a.creator
+    y.backward()
+    #expect(x.grad == Tensor(3.297442541400256))
+  }
+
+  @Test func aMadeCreatorOutlivingItsOutputReadsItAsNil() throws {
+    let x = Variable(0.5)
+    var creator: Function?
+    do {
+      let y = exp(x)
+      creator = y.creator
+    }
+    let function = try #require(creator)
+    #expect(function.outputs.count == 1 && function.outputs[0] == nil)
+    #expect(function.inputs[0] === x)
+  }
+
+  @Test func aLongChainMixingHelpersAndCallsIsFreed() {
+    weak var leaf: Variable?
+    weak var middle: Function?
+    do {
+      var y = Variable(0.5)
+      leaf = y
+      for step in 0..<300_000 {
+        y = step % 3 == 0 ? Neg()(y) : neg(y)
+        if step == 150_000 { middle = y.creator }
+      }
+      y.backward()
+    }
+    #expect(leaf == nil)
+    #expect(middle == nil)
+  }
+}
