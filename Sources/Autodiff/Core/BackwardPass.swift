@@ -111,9 +111,9 @@ public struct BackwardPass: IteratorProtocol {
     let gxs = gradients(of: function).inputs
     if function.secondInput == nil, let input = function.firstInput.map(Unmanaged.passUnretained) {
       // The function holds its input, and nothing here can replace its inputs: no retain needed.
-      input._withUnsafeGuaranteedRef { _ = accumulate(gxs[0], into: $0) }
+      input._withUnsafeGuaranteedRef { add(gxs[0], to: $0) }
     } else {
-      for position in 0..<gxs.count { accumulate(gxs[position], into: function.input(at: position)) }
+      for position in 0..<gxs.count { add(gxs[position], to: function.input(at: position)) }
     }
     forgetOutputGrads(of: function)
   }
@@ -122,14 +122,14 @@ public struct BackwardPass: IteratorProtocol {
   private mutating func runDeferredCreator(of output: Variable) {
     // The record holds its inputs, and nothing here can replace the record: no retains needed.
     let creator = output._deferred!
-    let gy = output._grad ?? Tensor(repeating: 0, shape: output.shape)
     let first = creator.first
     let gxs = creator.op.inputGradients(
       first: first._withUnsafeGuaranteedRef(\._data),
-      second: creator.second?._withUnsafeGuaranteedRef(\._data), gy: gy)
-    first._withUnsafeGuaranteedRef { _ = accumulate(gxs[0], into: $0) }
+      second: creator.second?._withUnsafeGuaranteedRef(\._data),
+      gy: output._grad ?? Tensor(repeating: 0, shape: output.shape))
+    first._withUnsafeGuaranteedRef { add(gxs[0], to: $0) }
     if let second = creator.second {
-      second._withUnsafeGuaranteedRef { _ = accumulate(gxs[1], into: $0) }
+      second._withUnsafeGuaranteedRef { add(gxs[1], to: $0) }
     }
     if !retainGrad { output._grad = nil }
   }
@@ -152,14 +152,21 @@ public struct BackwardPass: IteratorProtocol {
     }
   }
 
-  /// Adds `gradient` to `input.grad` (or sets it when `nil`), schedules the input's creator, and
-  /// returns the gradient it had before.
-  @discardableResult
+  /// `add(gradient, to: input)`, returning the gradient `input` had before.
   private mutating func accumulate(_ gradient: Tensor, into input: Variable) -> Tensor? {
     let previous = input._grad
-    input._grad = previous.map { $0 + gradient } ?? gradient
-    scheduleCreator(of: input)
+    add(gradient, to: input)
     return previous
+  }
+
+  /// Adds `gradient` to `input.grad` (or sets it when `nil`) and schedules the input's creator.
+  private mutating func add(_ gradient: Tensor, to input: Variable) {
+    if let previous = input._grad {
+      input._grad = previous + gradient
+    } else {
+      input._grad = gradient
+    }
+    scheduleCreator(of: input)
   }
 
   /// The gradients of `function`'s outputs, zeros for an output that has none or was freed.
