@@ -1,4 +1,5 @@
 import Autodiff
+import Foundation
 import Testing
 
 /// Variables made by the lower-case helpers make their creator object only when asked; through the
@@ -79,6 +80,29 @@ import Testing
     let function = try #require(creator)
     #expect(function.outputs.count == 1 && function.outputs[0] == nil)
     #expect(function.inputs[0] === x)
+  }
+
+  @Test(arguments: [false, true])
+  func recordsAndTheFunctionsMadeFromThemFreeTheirInputs(makeCreators: Bool) {
+    weak var leaf: Variable?
+    weak var middle: Variable?
+    weak var function: Function?
+    do {
+      let x = Variable(0.5)
+      let m = x * x  // one record holding x twice
+      let y = exp(m) + m
+      leaf = x
+      middle = m
+      if makeCreators {
+        function = m.creator
+        _ = y.creator
+      }
+      y.backward()
+      #expect(x.grad == Tensor(2 * 0.5 * (1 + Foundation.exp(0.25))))
+    }
+    #expect(leaf == nil)
+    #expect(middle == nil)
+    #expect(function == nil)
   }
 
   @Test func aLongChainMixingHelpersAndCallsIsFreed() {
