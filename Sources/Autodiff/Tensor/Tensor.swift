@@ -60,7 +60,8 @@ public struct Tensor: Equatable, Sendable {
 
   /// A tensor of ones with the shape of `other`, as NumPy's `ones_like`.
   public static func ones(like other: Tensor) -> Tensor {
-    Tensor(repeating: 1, shape: other.shape)
+    if case .scalar = other.storage { return Tensor(1) }
+    return Tensor(repeating: 1, shape: other.shape)
   }
 
   /// The number of axes (0 for a scalar).

@@ -76,8 +76,11 @@ def peers_dir():
 
 def run_ours(quick):
     build = ["swift", "build", "-c", "release", "--product", "gradstep"]
-    log(" ".join(build) + "   (W6 starts this binary)")
-    subprocess.run(build, cwd=REPO, stdout=subprocess.DEVNULL, check=False)
+    log(" ".join(build) + "   (W6 starts this binary; do not edit Sources/ while this script runs)")
+    built = subprocess.run(build, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                           check=False)
+    if built.returncode != 0:
+        log(f"the build failed (status {built.returncode}); W6 will fail:\n{built.stdout}")
     cmd = ["swift", "run", "-c", "release", "gradstep-bench", "--json-only"] + (["--quick"] if quick else [])
     log(" ".join(cmd))
     env = {"GRADSTEP_GRAPHS_DIR": str(peers_dir() / "graphs"), **os.environ}
