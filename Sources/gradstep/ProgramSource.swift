@@ -1,6 +1,11 @@
 import Autodiff
-import Foundation
 import GraphProgram
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Where the program comes from: a file, `-e` text, or the built-in seed; and how it is read.
 struct ProgramSource {
@@ -26,7 +31,7 @@ struct ProgramSource {
           "'\(path)' is a layout graph, not a GradStep program (.grad): it has no values or ops to step "
             + "through; `swift run -c release gradstep-bench w4` lays such graphs out and counts crossings")
       }
-      return ProgramSource(name: (path as NSString).lastPathComponent, bytes: Array(data))
+      return ProgramSource(name: path.split(separator: "/").last.map(String.init) ?? path, bytes: Array(data))
     case (nil, nil):
       return ProgramSource(name: EmbeddedSeed.fileName, bytes: Array(EmbeddedSeed.text.utf8))
     }

@@ -1,5 +1,12 @@
 import ArgumentParser
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A mistake in how gradstep was called: the message goes to standard error and the exit code is 2.
 struct UsageError: Error, CustomStringConvertible {
@@ -20,13 +27,24 @@ extension GradStepCommand {
       try command.run()
     } catch let error as UsageError {
       let text = error.isRendered ? error.message : "gradstep: error: \(error.message)"
-      FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-      Foundation.exit(2)
+      exitWithUsageError(text)
     } catch {
       let code = exitCode(for: error)
       guard code == .validationFailure else { exit(withError: error) }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-      Foundation.exit(2)
+      exitWithUsageError(fullMessage(for: error))
     }
   }
+}
+
+/// Writes `text` and a line end (unless it has one) to standard error and exits with status 2.
+private func exitWithUsageError(_ text: String) -> Never {
+  var bytes = Array(text.utf8)
+  if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+  var written = 0
+  while written < bytes.count {
+    let count = bytes[written...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    guard count > 0 else { break }
+    written += count
+  }
+  exit(2)
 }

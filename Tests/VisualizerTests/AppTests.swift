@@ -121,6 +121,12 @@ import Testing
     #expect(json == StateJSON.encode(state))
   }
 
+  @Test func jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
+    #expect(StateJSON.string("a\"b\\c") == #""a\"b\\c""#)
+    #expect(StateJSON.string("line\nnext\ttab") == #""line\nnext\ttab""#)
+    #expect(StateJSON.string("\u{1}\u{1f}é") == #""\u0001\u001fé""#)
+  }
+
   @Test func collapsingDrawsAChainAsOneBoxAndExpandsAgain() throws {
     let collapsed = try run("nnc", columns: 120, rows: 40)
     #expect(collapsed.text.contains("Square∘Exp∘Square"))

@@ -1,18 +1,16 @@
-import Foundation
-
 /// y = cos(x).
 public final class Cos: ElementwiseFunction {
   /// Creates the function, not yet called.
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.cos) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Double.cosine) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[−sin(x)]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { -Foundation.sin($0) }] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { -Double.sine($0) }] }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "cos(\(names[0]))" }

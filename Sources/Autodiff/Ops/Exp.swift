@@ -1,23 +1,21 @@
-import Foundation
-
 /// y = eˣ, as the seed's `Exp`.
 public final class Exp: ElementwiseFunction {
   /// Creates the function, not yet called.
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.exp) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Double.exponential) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[exp(x)]`: d(eˣ)/dx = eˣ.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Foundation.exp)] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Double.exponential)] }
 
   /// `exp(x)·gy` in one pass (the same arithmetic as the factors).
   override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
     checked { () throws(ShapeError) in
-      try Tensor.elementwise(x, gy, operation: "Mul") { Foundation.exp($0) * $1 }
+      try Tensor.elementwise(x, gy, operation: "Mul") { Double.exponential($0) * $1 }
     }
   }
 

@@ -1,12 +1,10 @@
-import Foundation
-
 /// y = ln(x), the natural logarithm.
 public final class Log: ElementwiseFunction {
   /// Creates the function, not yet called.
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.log) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Double.logarithm) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }

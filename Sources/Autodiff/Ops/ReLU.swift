@@ -1,5 +1,3 @@
-import Foundation
-
 /// y = max(x, 0), the rectified linear unit.
 public final class ReLU: ElementwiseFunction {
   /// Creates the function, not yet called.

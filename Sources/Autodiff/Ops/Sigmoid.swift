@@ -1,5 +1,3 @@
-import Foundation
-
 /// y = σ(x) = 1/(1 + e⁻ˣ), the logistic sigmoid.
 public final class Sigmoid: ElementwiseFunction {
   /// Creates the function, not yet called.
@@ -30,7 +28,7 @@ public func sigmoid(_ x: Variable) -> Variable { Sigmoid.deferredCall(x) }
 
 /// The logistic function 1/(1 + e⁻ˣ), computed without overflow for large |x|.
 func logistic(_ x: Double) -> Double {
-  x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
+  x >= 0 ? 1 / (1 + Double.exponential(-x)) : Double.exponential(x) / (1 + Double.exponential(x))
 }
 
 extension Sigmoid: DeferrableFunction {

@@ -1,18 +1,16 @@
-import Foundation
-
 /// y = sin(x).
 public final class Sin: ElementwiseFunction {
   /// Creates the function, not yet called.
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.sin) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Double.sine) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[cos(x)]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Foundation.cos)] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Double.cosine)] }
 
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "sin(\(names[0]))" }

@@ -1,23 +1,21 @@
-import Foundation
-
 /// y = √x.
 public final class Sqrt: ElementwiseFunction {
   /// Creates the function, not yet called.
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.sqrt) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map { $0.squareRoot() } }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[1/(2√x)]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / (2 * Foundation.sqrt($0)) }] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / (2 * $0.squareRoot()) }] }
 
   /// `1/(2√x)·gy` in one pass (the same arithmetic as the factors).
   override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
     checked { () throws(ShapeError) in
-      try Tensor.elementwise(x, gy, operation: "Mul") { 1 / (2 * Foundation.sqrt($0)) * $1 }
+      try Tensor.elementwise(x, gy, operation: "Mul") { 1 / (2 * $0.squareRoot()) * $1 }
     }
   }
 

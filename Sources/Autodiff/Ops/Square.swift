@@ -1,5 +1,3 @@
-import Foundation
-
 /// y = x², as the seed's `Square`.
 public final class Square: ElementwiseFunction {
   /// Creates the function, not yet called.

@@ -1,19 +1,17 @@
-import Foundation
-
 /// y = tanh(x).
 public final class Tanh: ElementwiseFunction {
   /// Creates the function, not yet called.
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Foundation.tanh) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Double.hyperbolicTangent) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[1 − tanh(x)²]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] {
-    [x.map { 1 - Foundation.tanh($0) * Foundation.tanh($0) }]
+    [x.map { 1 - Double.hyperbolicTangent($0) * Double.hyperbolicTangent($0) }]
   }
 
   /// The forward computation in symbols, with the input's name.

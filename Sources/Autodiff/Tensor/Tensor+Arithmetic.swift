@@ -1,5 +1,3 @@
-import Foundation
-
 /// Elementwise arithmetic with NumPy broadcasting.
 ///
 /// The operators trap with the `ShapeError` text when shapes cannot broadcast; use
@@ -44,6 +42,6 @@ extension Tensor {
   /// Each element raised to the constant power `exponent`.
   public func power(_ exponent: Double) -> Tensor {
     if exponent == 2 { return map { $0 * $0 } }
-    return map { Foundation.pow($0, exponent) }
+    return map { Double.power($0, exponent) }
   }
 }

@@ -1,5 +1,4 @@
 import Autodiff
-import Foundation
 
 /// The state as JSON, for scripts and for tests that check values rather than pixels: step, phase,
 /// active function, and every variable's name, shape, data and grad (`null` when not computed yet),
@@ -62,7 +61,9 @@ public enum StateJSON {
       case "\\": escaped += "\\\\"
       case "\n": escaped += "\\n"
       case "\t": escaped += "\\t"
-      case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: escaped.unicodeScalars.append(scalar)
       }
     }

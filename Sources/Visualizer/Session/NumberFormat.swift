@@ -1,5 +1,4 @@
 import Autodiff
-import Foundation
 
 /// How the screens print numbers: short in graph boxes, full precision (shortest round-trip, as
 /// Swift's `description`: `3.297442541400256`) in the inspector and the gradient check.
@@ -11,7 +10,7 @@ public enum NumberFormat {
   /// `1.6487`, `0.25`, `1.0`, `-3e-07`, `nan`.
   public static func short(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-    let text = String(format: "%.5g", value)
+    let text = value.printed("%.5g")
     return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"
   }
 

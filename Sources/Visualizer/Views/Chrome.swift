@@ -59,10 +59,9 @@ enum Chrome {
     let keyWidth = helpText.map(\.0.count).max()!
     let lines =
       [StyledLine("Keys", Theme.heading)]
-      + helpText.map {
-        StyledLine([
-          ($0.0.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0), Theme.helpKey), ($0.1, .plain),
-        ])
+      + helpText.map { key, meaning in
+        let padding = String(repeating: " ", count: keyWidth + 2 - key.count)
+        return StyledLine([(key + padding, Theme.helpKey), (meaning, .plain)])
       }
       + [
         StyledLine(""),

@@ -1,5 +1,4 @@
 import Autodiff
-import Foundation
 
 /// The lines under the graph: what the active step did (or the selected node), the chain rule on a
 /// backward step, and after the last step the gradient check. Values are in full precision.
@@ -143,7 +142,7 @@ struct InspectorView {
       let passed = check.passes(entry)
       let values =
         pad(labels[position], labelWidth) + "  " + pad(backprop[position], valueWidth)
-        + pad(numerical[position], valueWidth) + pad(String(format: "%.1e", entry.absoluteError), 9)
+        + pad(numerical[position], valueWidth) + pad(entry.absoluteError.printed("%.1e"), 9)
       lines.append(
         StyledLine([(values, .plain), (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail)]))
     }
