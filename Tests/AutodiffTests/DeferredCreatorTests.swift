@@ -121,3 +121,35 @@ import Testing
     #expect(middle == nil)
   }
 }
+
+extension DeferredCreatorTests {
+  @Test(arguments: [false, true])
+  func aLongChainOfSquaresAsProductsIsFreed(explicit: Bool) {
+    weak var leaf: Variable?
+    do {
+      var y = Variable(1.0)
+      leaf = y
+      for _ in 0..<300_000 { y = explicit ? Mul()(y, y) : y * y }
+    }
+    #expect(leaf == nil)
+  }
+}
+
+/// y = a + b + c + d, a function of four inputs (to test inputs after the second).
+final class SumOfFour: Function {
+  override var arity: Int? { 4 }
+  override func forward(_ xs: [Tensor]) -> [Tensor] { [xs[0] + xs[1] + xs[2] + xs[3]] }
+  override func backward(_ gys: [Tensor]) -> [Tensor] { Array(repeating: gys[0], count: 4) }
+}
+
+extension DeferredCreatorTests {
+  @Test func aLongChainOfFunctionsRepeatingALaterInputIsFreed() {
+    weak var leaf: Variable?
+    do {
+      var y = Variable(0.0)
+      leaf = y
+      for _ in 0..<300_000 { y = SumOfFour()(Variable(1.0), Variable(1.0), y, y) }
+    }
+    #expect(leaf == nil)
+  }
+}

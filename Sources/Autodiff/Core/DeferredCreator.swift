@@ -8,7 +8,8 @@
 ///
 /// The record owns its inputs through manually counted references, so that copying it and reading it
 /// in the backward pass costs no reference counting: `init` retains them, and exactly one of
-/// `makeFunction(output:)` (which hands them to the function) and `releaseInputs()` gives them back.
+/// `makeFunction(output:)` (which hands them to the function) and `takeFirst()` with `takeSecond()`
+/// gives them back.
 struct DeferredCreator {
   /// The op's class.
   let op: any DeferrableFunction.Type
@@ -32,10 +33,11 @@ struct DeferredCreator {
     return function
   }
 
-  /// Gives the record's references to its inputs back, as the variables themselves.
-  func releaseInputs() -> (first: Variable, second: Variable?) {
-    (first.takeRetainedValue(), second?.takeRetainedValue())
-  }
+  /// Gives the record's reference to its first input back (for a teardown, with `takeSecond()`).
+  func takeFirst() -> Variable { first.takeRetainedValue() }
+
+  /// Gives the record's reference to its second input back, if it has one (see `takeFirst()`).
+  func takeSecond() -> Variable? { second?.takeRetainedValue() }
 }
 
 /// An op of this module whose calls through the lower-case helpers are deferred (see

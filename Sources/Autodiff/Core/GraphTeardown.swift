@@ -9,10 +9,13 @@ extension Variable {
       creator.forgetOutput(self)
       if isKnownUniquelyReferenced(&creator) { creator.releaseInputs(into: &pending) }
     } else if let deferred = _deferred.take() {
-      var (first, second) = deferred.releaseInputs()
-      Variable.keep(&first, ifLastIn: &pending)
-      guard var second = second.take() else { return }
-      Variable.keep(&second, ifLastIn: &pending)
+      // One input at a time: `x * x` holds x twice, and x is the last reference only once the
+      // other is gone (freeing it here instead would recurse into its own graph).
+      do {
+        var first = deferred.takeFirst()
+        Variable.keep(&first, ifLastIn: &pending)
+      }
+      if var second = deferred.takeSecond() { Variable.keep(&second, ifLastIn: &pending) }
     }
   }
 
@@ -32,7 +35,8 @@ extension Function {
     if var input = firstInput.take() { Variable.keep(&input, ifLastIn: &pending) }
     if var input = secondInput.take() { Variable.keep(&input, ifLastIn: &pending) }
     guard var later = extras.take()?.laterInputs else { return }
-    for position in later.indices { Variable.keep(&later[position], ifLastIn: &pending) }
+    // One at a time, as for a deferred record: an input may appear more than once.
+    while var input = later.popLast() { Variable.keep(&input, ifLastIn: &pending) }
   }
 }
 
