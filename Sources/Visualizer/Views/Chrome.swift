@@ -60,8 +60,7 @@ enum Chrome {
     let lines =
       [StyledLine("Keys", Theme.heading)]
       + helpText.map { key, meaning in
-        let padding = String(repeating: " ", count: keyWidth + 2 - key.count)
-        return StyledLine([(key + padding, Theme.helpKey), (meaning, .plain)])
+        StyledLine([(key.padded(to: keyWidth + 2), Theme.helpKey), (meaning, .plain)])
       }
       + [
         StyledLine(""),

@@ -126,23 +126,21 @@ struct InspectorView {
     let backprop = check.entries.map { NumberFormat.full($0.backprop) }
     let numerical = check.entries.map { NumberFormat.full($0.numerical) }
     let valueWidth = max((backprop + numerical).map(\.count).max() ?? 0, 9) + 2
-    func pad(_ text: String, _ length: Int) -> String {
-      text + String(repeating: " ", count: max(length - text.count, 0))
-    }
     var lines = [
       StyledLine([
         ("Gradient check", Theme.heading), ("  backprop vs central difference, eps \(check.eps)", .plain),
       ]),
       StyledLine(
-        pad("input", labelWidth) + "  " + pad("backprop", valueWidth) + pad("numerical", valueWidth)
+        "input".padded(to: labelWidth) + "  " + "backprop".padded(to: valueWidth)
+          + "numerical".padded(to: valueWidth)
           + "|diff|",
         Theme.help),
     ]
     for (position, entry) in check.entries.enumerated() {
       let passed = check.passes(entry)
       let values =
-        pad(labels[position], labelWidth) + "  " + pad(backprop[position], valueWidth)
-        + pad(numerical[position], valueWidth) + pad(entry.absoluteError.printed("%.1e"), 9)
+        labels[position].padded(to: labelWidth) + "  " + backprop[position].padded(to: valueWidth)
+        + numerical[position].padded(to: valueWidth) + entry.absoluteError.printed("%.1e").padded(to: 9)
       lines.append(
         StyledLine([(values, .plain), (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail)]))
     }

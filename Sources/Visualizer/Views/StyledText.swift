@@ -53,3 +53,11 @@ private func hardWrap(_ line: String, width: Int, indent: String) -> [String] {
   }
   return pieces
 }
+
+extension String {
+  /// This text followed by spaces up to `width` characters (unchanged when already as wide), for
+  /// columns of text.
+  func padded(to width: Int) -> String {
+    self + String(repeating: " ", count: max(width - count, 0))
+  }
+}
