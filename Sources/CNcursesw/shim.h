@@ -89,6 +89,7 @@ static const int gs_crash_signals[GS_CRASH_COUNT] = {SIGSEGV, SIGBUS, SIGILL, SI
 struct gs_signal_state {
   volatile sig_atomic_t relay_fd;
   volatile sig_atomic_t pending_quit_signal;
+  int keyboard_fd;
   int termios_valid;
   struct termios termios;
   char reset_sequence[256];
@@ -101,7 +102,7 @@ __attribute__((weak)) struct gs_signal_state *volatile gs_signal_state = NULL;
 
 /// Puts the terminal back as it was before curses, using only async-signal-safe calls.
 static void gs_emergency_restore(struct gs_signal_state *state) {
-  if (state->termios_valid) tcsetattr(STDIN_FILENO, TCSANOW, &state->termios);
+  if (state->termios_valid) tcsetattr(state->keyboard_fd, TCSANOW, &state->termios);
   ssize_t ignored = write(STDOUT_FILENO, state->reset_sequence, state->reset_sequence_length);
   (void)ignored;
 }
@@ -133,10 +134,10 @@ static void gs_crash_handler(int signal_number) {
 }
 
 /// Unblocks the relayed signals in the calling thread (a parent may have started us with them
-/// blocked), saves the tty settings and the current handlers. Call before `newterm`. The state
+/// blocked), saves the tty settings of `keyboard_fd` (where keys are read) and the current handlers. Call before `newterm`. The state
 /// is allocated once and never freed, so a handler running late on another thread never sees
 /// freed memory.
-static inline int gs_signals_prepare(void) {
+static inline int gs_signals_prepare(int keyboard_fd) {
   struct gs_signal_state *state = gs_signal_state;
   if (state == NULL) state = calloc(1, sizeof(struct gs_signal_state));
   if (state == NULL) return -1;
@@ -146,7 +147,8 @@ static inline int gs_signals_prepare(void) {
   for (int i = 0; i < GS_RELAYED_COUNT; i++) sigaddset(&set, gs_relayed_signals[i]);
   pthread_sigmask(SIG_UNBLOCK, &set, NULL);
   state->relay_fd = -1;
-  state->termios_valid = tcgetattr(STDIN_FILENO, &state->termios) == 0;
+  state->keyboard_fd = keyboard_fd;
+  state->termios_valid = tcgetattr(keyboard_fd, &state->termios) == 0;
   for (int i = 0; i < GS_RELAYED_COUNT; i++) sigaction(gs_relayed_signals[i], NULL, &state->previous_relayed[i]);
   for (int i = 0; i < GS_CRASH_COUNT; i++) sigaction(gs_crash_signals[i], NULL, &state->previous_crash[i]);
   gs_signal_state = state;

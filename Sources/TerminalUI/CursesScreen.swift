@@ -13,10 +13,10 @@ final class CursesScreen {
   private let unicodeLocale: Bool
   private var previous: ScreenBuffer?
 
-  /// Opens the screen in cbreak mode with keypad, mouse clicks and a short ESC delay. The
-  /// locale must already be set.
-  init(color: Bool, unicodeLocale: Bool) throws(TerminalError) {
-    guard let screen = newterm(nil, gs_stdout(), gs_stdin()) else {
+  /// Opens the screen on standard output, reading keys from `keyboard`, in cbreak mode with
+  /// keypad, mouse clicks and a short ESC delay. The locale must already be set.
+  init(color: Bool, unicodeLocale: Bool, keyboard: UnsafeMutablePointer<FILE>) throws(TerminalError) {
+    guard let screen = newterm(nil, gs_stdout(), keyboard) else {
       throw .unusable("curses could not open the terminal")
     }
     self.screen = screen
@@ -42,13 +42,14 @@ final class CursesScreen {
   /// The window keys are read from.
   var inputWindow: UnsafeMutablePointer<WINDOW> { window }
 
-  /// Follows a change of the terminal's size and repaints everything on the next frame.
-  func resize() {
+  /// Follows a change of the terminal's size, if there was one, and then repaints everything on
+  /// the next frame. `resizeterm` is called only when the size really differs from the one
+  /// curses has: ncurses 6.4 queues a `KEY_RESIZE` on every call, even one that changes nothing.
+  func followTerminalSize() {
     var rows: Int32 = 0
     var columns: Int32 = 0
-    if gs_terminal_size(STDOUT_FILENO, &rows, &columns) == 1 {
-      resizeterm(rows, columns)
-    }
+    guard gs_terminal_size(STDOUT_FILENO, &rows, &columns) == 1 else { return }
+    if is_term_resized(rows, columns) { resizeterm(rows, columns) }
     previous = nil
   }
 

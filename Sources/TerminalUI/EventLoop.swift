@@ -4,19 +4,30 @@ import Visualizer
 
 /// The loop between the terminal and an app: draw a frame, wait for input, a signal or a tick,
 /// let the app react, repeat.
+///
+/// Every turn of the loop returns to `poll`, so it cannot starve: at most
+/// ``readsPerTurn`` keys are read per wake-up (the rest stay in the kernel's buffer and wake the
+/// next turn), signals are checked on every turn, and a change of size is followed once per
+/// turn however many SIGWINCH signals or `KEY_RESIZE` codes arrived.
 struct EventLoop {
+  /// The most keys handed to the app between two frames.
+  static let readsPerTurn = 256
+
   let screen: CursesScreen
   let relay: SignalRelay
   let charset: Charset
   let appName: String
+  /// The descriptor keys are read from (standard input, or the terminal device).
+  let inputDescriptor: Int32
   private let decoder = KeyDecoder()
   private let clock = ContinuousClock()
 
-  init(screen: CursesScreen, relay: SignalRelay, charset: Charset, appName: String) {
+  init(screen: CursesScreen, relay: SignalRelay, charset: Charset, appName: String, inputDescriptor: Int32) {
     self.screen = screen
     self.relay = relay
     self.charset = charset
     self.appName = appName
+    self.inputDescriptor = inputDescriptor
   }
 
   /// Runs until the app quits, input ends or a quit signal arrives.
@@ -26,19 +37,23 @@ struct EventLoop {
       screen.draw(frame(of: app))
       nextTick = app.tickInterval.map { nextTick ?? clock.now + $0 }
       var descriptors = [
-        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
         pollfd(fd: relay.readDescriptor, events: Int16(POLLIN), revents: 0),
       ]
       guard poll(&descriptors, 2, timeout(until: nextTick)) >= 0 || errno == EINTR else {
         return .inputClosed
       }
+      var sizeChanged = false
       for signal in relay.receivedSignals() {
         guard signal == SIGWINCH else { return .signal(signal) }
-        screen.resize()
+        sizeChanged = true
       }
       if descriptors[0].revents != 0 {
-        if let exit = readKeys(revents: descriptors[0].revents, into: &app) { return exit }
+        let batch = readKeys(revents: descriptors[0].revents, into: &app)
+        if let exit = batch.exit { return exit }
+        sizeChanged = sizeChanged || batch.sawResize
       }
+      if sizeChanged { screen.followTerminalSize() }
       if let due = nextTick, let interval = app.tickInterval, clock.now >= due {
         let now = clock.now
         nextTick = due + interval > now ? due + interval : now + interval
@@ -73,31 +88,53 @@ struct EventLoop {
     guard wget_wch(screen.inputWindow, &value) != ERR else { return false }
     let introducer = value
     guard introducer == 0x5B || introducer == 0x4F else { return true }  // Alt+key: one character
-    while wget_wch(screen.inputWindow, &value) != ERR {
+    var remaining = 64  // a sequence longer than this is not one a terminal sends
+    while remaining > 0, wget_wch(screen.inputWindow, &value) != ERR {
       // SS3 (ESC O x) ends after one character; CSI (ESC [ …) at a final byte in 0x40–0x7E.
       if introducer == 0x4F || (0x40...0x7E).contains(value) { break }
+      remaining -= 1
     }
     return true
   }
 
-  /// Hands every key waiting on standard input to the app; an exit if that ends the loop.
-  private func readKeys<App: TerminalApp>(revents: Int16, into app: inout App) -> TerminalExit? {
+  /// What one wake-up's reading of keys came to.
+  private struct KeyBatch {
+    /// Set when the loop must end.
+    var exit: TerminalExit?
+    /// Whether curses reported a change of size (`KEY_RESIZE`) among the keys.
+    var sawResize = false
+  }
+
+  /// Hands up to ``readsPerTurn`` waiting keys to the app. A `KEY_RESIZE` is only noted: the
+  /// caller follows the new size once, after the batch. (Calling `resizeterm` here, as an
+  /// earlier version did, made ncurses 6.4 queue another `KEY_RESIZE`, which was read at once,
+  /// and so on forever: the loop never returned to `poll`, and neither keys nor signals were
+  /// seen again.)
+  private func readKeys<App: TerminalApp>(revents: Int16, into app: inout App) -> KeyBatch {
+    var batch = KeyBatch()
     let gone = Int16(POLLHUP | POLLERR | POLLNVAL)
-    if revents & gone != 0 || gs_bytes_available(STDIN_FILENO) == 0 { return .inputClosed }
+    if revents & gone != 0 || gs_bytes_available(inputDescriptor) == 0 {
+      batch.exit = .inputClosed
+      return batch
+    }
     var value: wint_t = 0
-    while true {
+    for _ in 0..<Self.readsPerTurn {
       let status = wget_wch(screen.inputWindow, &value)
-      if status == ERR { return nil }
+      if status == ERR { break }
       switch decoder.decode(status: status, value: value) {
       case .key(.escape) where skipsUnrecognisedSequence():
         continue
       case .key(let key):
-        if app.handle(key) == .quit { return .quit }
+        if app.handle(key) == .quit {
+          batch.exit = .quit
+          return batch
+        }
       case .resize:
-        screen.resize()
+        batch.sawResize = true
       case .ignored:
         break
       }
     }
+    return batch
   }
 }

@@ -8,10 +8,10 @@ final class SignalRelay {
   let readDescriptor: Int32
   private let writeDescriptor: Int32
 
-  /// Unblocks the relayed signals and saves the tty settings and handlers; call before
-  /// `newterm`.
-  static func prepare() throws(TerminalError) {
-    guard gs_signals_prepare() == 0 else { throw TerminalError("out of memory") }
+  /// Unblocks the relayed signals and saves the tty settings of `keyboard` and the handlers;
+  /// call before `newterm`.
+  static func prepare(keyboard: Int32) throws(TerminalError) {
+    guard gs_signals_prepare(keyboard) == 0 else { throw TerminalError("out of memory") }
   }
 
   /// Installs the handlers (call after `newterm`, which installs its own); `resetSequence` is

@@ -18,11 +18,19 @@ public struct TerminalOptions: Hashable, Sendable {
   public var forceASCII: Bool
   /// The name the too-small message gives the app.
   public var appName: String
+  /// Read keys from the controlling terminal (`/dev/tty`) instead of standard input, for when
+  /// standard input carries something else (a program read from a pipe).
+  public var keysFromTerminalDevice: Bool
 
-  /// Options with the given settings; by default automatic colour and Unicode where possible.
-  public init(color: ColorMode = .automatic, forceASCII: Bool = false, appName: String = "GradStep") {
+  /// Options with the given settings; by default automatic colour, Unicode where possible, and
+  /// keys from standard input.
+  public init(
+    color: ColorMode = .automatic, forceASCII: Bool = false, appName: String = "GradStep",
+    keysFromTerminalDevice: Bool = false
+  ) {
     self.color = color
     self.forceASCII = forceASCII
     self.appName = appName
+    self.keysFromTerminalDevice = keysFromTerminalDevice
   }
 }

@@ -4,12 +4,15 @@ import Visualizer
 
 /// The interactive terminal: checks it, runs an app on it, and always gives it back intact.
 public enum TerminalUI {
-  /// Checks that an interactive screen can be opened here: standard input and output are
-  /// terminals, and `TERM` names a known terminal that can move the cursor (not `dumb`).
+  /// Checks that an interactive screen can be opened here: standard input (or, with
+  /// `keysFromTerminalDevice`, `/dev/tty`) and standard output are terminals, and `TERM` names a
+  /// known terminal that can move the cursor (not `dumb`).
   ///
   /// - Throws: ``TerminalError`` with a one-line reason that suggests `--headless`.
-  public static func checkTerminal() throws(TerminalError) {
-    guard isatty(STDIN_FILENO) == 1 else { throw .unusable("standard input is not a terminal") }
+  public static func checkTerminal(keysFromTerminalDevice: Bool = false) throws(TerminalError) {
+    if !keysFromTerminalDevice {
+      guard isatty(STDIN_FILENO) == 1 else { throw .unusable("standard input is not a terminal") }
+    }
     guard isatty(STDOUT_FILENO) == 1 else { throw .unusable("standard output is not a terminal") }
     guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
       throw .unusable("TERM is not set")
@@ -35,11 +38,15 @@ public enum TerminalUI {
   public static func run<App: TerminalApp>(
     _ app: inout App, options: TerminalOptions = TerminalOptions()
   ) throws(TerminalError) -> TerminalExit {
-    try checkTerminal()
+    try checkTerminal(keysFromTerminalDevice: options.keysFromTerminalDevice)
+    let keyboard = try KeyboardInput.open(fromTerminalDevice: options.keysFromTerminalDevice)
+    defer { keyboard.close() }
+    guard isatty(keyboard.descriptor) == 1 else { throw .unusable("/dev/tty is not a terminal") }
     setlocale(LC_ALL, "")
     let unicodeLocale = gs_locale_is_utf8() != 0
-    try SignalRelay.prepare()
-    let screen = try CursesScreen(color: wantsColor(options.color), unicodeLocale: unicodeLocale)
+    try SignalRelay.prepare(keyboard: keyboard.descriptor)
+    let screen = try CursesScreen(
+      color: wantsColor(options.color), unicodeLocale: unicodeLocale, keyboard: keyboard.stream)
     let relay: SignalRelay
     do {
       relay = try SignalRelay(resetSequence: screen.resetSequence)
@@ -53,7 +60,8 @@ public enum TerminalUI {
     }
     let loop = EventLoop(
       screen: screen, relay: relay,
-      charset: options.forceASCII || !unicodeLocale ? .ascii : .unicode, appName: options.appName)
+      charset: options.forceASCII || !unicodeLocale ? .ascii : .unicode, appName: options.appName,
+      inputDescriptor: keyboard.descriptor)
     return loop.run(&app)
   }
 
