@@ -8,12 +8,15 @@ let package = Package(
     .library(name: "GraphProgram", targets: ["GraphProgram"]),
     .library(name: "GraphLayout", targets: ["GraphLayout"]),
     .library(name: "Visualizer", targets: ["Visualizer"]),
+    .library(name: "GradStepUI", targets: ["GradStepUI"]),
     .executable(name: "gradstep", targets: ["gradstep"]),
     .executable(name: "gradstep-bench", targets: ["gradstep-bench"]),
+    .executable(name: "gradstep-swift-example", targets: ["gradstep-swift-example"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     .target(name: "Autodiff"),
@@ -22,10 +25,11 @@ let package = Package(
     .target(name: "Visualizer", dependencies: ["Autodiff", "GraphLayout"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "TerminalUI", dependencies: ["Visualizer", "CNcursesw"]),
+    .target(name: "GradStepUI", dependencies: ["Autodiff", "Visualizer", "TerminalUI"]),
     .executableTarget(
       name: "gradstep",
       dependencies: [
-        "Autodiff", "GraphProgram", "Visualizer", "TerminalUI",
+        "Autodiff", "GraphProgram", "Visualizer", "TerminalUI", "GradStepUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -34,6 +38,7 @@ let package = Package(
       dependencies: ["Autodiff", "GraphProgram", "GraphLayout", "Visualizer"],
       exclude: ["Scripts"]
     ),
+    .executableTarget(name: "gradstep-swift-example", dependencies: ["Autodiff", "GradStepUI"]),
     .testTarget(
       name: "AutodiffTests",
       dependencies: [

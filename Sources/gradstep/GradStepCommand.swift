@@ -1,4 +1,5 @@
 import ArgumentParser
+import GradStepUI
 import GraphLayout
 import GraphProgram
 import TerminalUI
@@ -54,10 +55,28 @@ struct GradStepCommand: ParsableCommand {
   @Option(help: "Graph direction: lr (left to right) or tb (top to bottom).")
   var orientation = "lr"
 
+  @Option(
+    help: ArgumentHelp(
+      "Export the state the keys reach: dot, svg, asciicast, txt or json.",
+      discussion: "asciicast records one frame per key, or every step from the start without --keys."))
+  var export: String?
+
+  @Option(
+    name: [.customShort("o"), .customLong("output")], help: "File to export to (default: standard output).")
+  var output: String?
+
+  @Option(help: "Seconds between the frames of an asciicast export.")
+  var delay = 1.0
+
   mutating func run() throws {
     let (columns, rows) = try parsedSize()
     let keyList = try parsedKeys()
     let direction = try parsedOrientation()
+    let exportFormat = try export.map(ExportFormat.named)
+    guard delay.isFinite, delay > 0 else {
+      throw usageError("bad --delay '\(delay)': expected seconds above 0")
+    }
+    if output != nil && exportFormat == nil { throw usageError("-o/--output goes with --export FORMAT") }
     let source = try ProgramSource.select(file: file, expression: expression)
     let program = try source.parse(overrides: overrides)
     let session = Session(
@@ -65,6 +84,10 @@ struct GradStepCommand: ParsableCommand {
       inputs: program.inputs.map(\.variable))
     let state = AppState(session: session, title: source.name, orientation: direction)
     let app = App(state: state, screen: Screen())
+    if let exportFormat {
+      let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
+      return try writeExport(exportFormat.render(run, keys: keyList, delay: delay, color: color), to: output)
+    }
     guard headless || json else { return try runInteractive(app) }
     var run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
     if json {
@@ -84,10 +107,9 @@ struct GradStepCommand: ParsableCommand {
   /// Runs `app` on the terminal; exits with 128 + N after signal N, and with 2 when there is no
   /// usable terminal.
   private func runInteractive(_ app: App) throws {
-    var interactive = InteractiveApp(app: app)
     let exit: TerminalExit
     do {
-      exit = try TerminalUI.run(&interactive, options: TerminalOptions(forceASCII: ascii))
+      exit = try runInTerminal(app, options: TerminalOptions(forceASCII: ascii))
     } catch {
       throw usageError(error.description)
     }
