@@ -40,3 +40,19 @@ import Testing
     #expect(session.grad(of: 0) == Tensor(64.0), "dy/dx = 2·2a·2x = 8x³")
   }
 }
+
+/// DeZero's `retain_grad=False`, shown rather than run: which gradients are freed at each step.
+@Suite struct RetainGradTests {
+  @Test func anIntermediateGradIsFreedOnceItsFunctionHasUsedIt() {
+    var session = Session(output: TestGraphs.seed())  // x → a → b → y
+    session.move(to: 4)  // the seed: y.grad = 1
+    #expect(!(0...3).contains { session.gradIsFreed($0) })
+    session.move(to: 5)  // y's Square has used y.grad
+    #expect(session.gradIsFreed(3) && !session.gradIsFreed(2))
+    session.move(to: 7)
+    #expect(session.gradIsFreed(1) && session.gradIsFreed(2) && session.gradIsFreed(3))
+    #expect(!session.gradIsFreed(0), "the input keeps its gradient")
+    session.move(to: 2)
+    #expect(!(0...3).contains { session.gradIsFreed($0) })
+  }
+}

@@ -19,6 +19,8 @@ public struct Session {
   public let checkedInputs: [Int]
   /// The current step, `0...stepCount`.
   public private(set) var cursor = 0
+  /// For each function, the step that runs its backward (`stepCount + 1` if none does).
+  let backwardStepOf: [Int]
   private var data: [Tensor?]
   private var grad: [Tensor?]
 
@@ -63,6 +65,11 @@ public struct Session {
           kind: .backward(function: position), changes: changes, outputGrads: done.outputGrads,
           inputGrads: done.inputGrads))
     }
+    var backwardStepOf = Array(repeating: steps.count + 1, count: graph.functions.count)
+    for (position, step) in steps.enumerated() {
+      if case .backward(let function) = step.kind { backwardStepOf[function] = position + 1 }
+    }
+    self.backwardStepOf = backwardStepOf
     self.steps = steps
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
     gradientCheck = Autodiff.gradientCheck(
