@@ -13,7 +13,7 @@ public struct Session {
   /// Every step after step 0, in order; `steps[k - 1]` is step `k`.
   public let steps: [Step]
   /// The gradient check shown after the last step: backprop against central differences
-  /// (eps 1e-6) for the first elements of the inputs.
+  /// (eps 1e-6) for every element of the inputs, up to `gradientCheckLimit` elements.
   public let gradientCheck: GradientCheck
   /// The inputs the gradient check covers (indices into `graph.variables`), in argument order.
   public let checkedInputs: [Int]
@@ -23,7 +23,7 @@ public struct Session {
   private var grad: [Tensor?]
 
   /// How many gradient-check entries a session computes at most (each costs two forward replays).
-  public static let gradientCheckLimit = 8
+  public static let gradientCheckLimit = 64
 
   /// Builds the timeline of the graph that produced `output`, whose forward pass has already run.
   ///
@@ -68,6 +68,11 @@ public struct Session {
     gradientCheck = Autodiff.gradientCheck(
       of: output, inputs: checkedInputs.map { graph.variables[$0].variable },
       limit: Session.gradientCheckLimit)
+  }
+
+  /// How many elements of the checked inputs the gradient check left out (beyond its limit).
+  public var uncheckedElementCount: Int {
+    checkedInputs.reduce(0) { $0 + graph.variables[$1].variable.data.count } - gradientCheck.entries.count
   }
 
   /// The number of steps after step 0.

@@ -1,0 +1,110 @@
+import Autodiff
+
+/// A tensor as the inspector prints it: a scalar as one number in full precision, anything else as an aligned grid
+/// in NumPy's nested brackets, one row of the last axis per line, each column right-aligned:
+///
+///     [[ 0.049958  -0.50052  0.7163]
+///      [  0.35836  -0.51902 0.70391]]
+///
+/// Rows beyond `maxRows` and columns beyond the width are left out in the middle and marked `…`;
+/// a number is never cut. Elements have five significant digits, or all of them with `fullPrecision`.
+struct TensorGrid {
+  /// The lines, the first one without indentation.
+  let lines: [String]
+
+  /// `tensor` in at most `width` columns and `maxRows` lines (at least 3).
+  init(_ tensor: Tensor, fullPrecision: Bool, width: Int, maxRows: Int = 8) {
+    func format(_ value: Double) -> String {
+      fullPrecision ? NumberFormat.full(value) : NumberFormat.short(value)
+    }
+    guard tensor.rank > 0 else {
+      let text = NumberFormat.full(tensor.scalars[0])
+      lines = [text.count <= width ? text : "…"]
+      return
+    }
+    let shape = tensor.shape
+    let columns = shape[shape.count - 1]
+    let rows = columns == 0 ? 0 : tensor.count / columns
+    guard rows > 0 else {
+      lines = [String(repeating: "[", count: shape.count) + String(repeating: "]", count: shape.count)]
+      return
+    }
+    let shownRows: [Int?] =
+      rows <= maxRows
+      ? Array(0..<rows) : Array(0..<(max(maxRows, 3) - 2)) + [nil, rows - 1]
+    let cells = shownRows.map { row in
+      row.map { row in (0..<columns).map { format(tensor.scalars[row * columns + $0]) } } ?? []
+    }
+    let aligned = (0..<columns).map { column in
+      TensorGrid.alignOnPoint(cells.compactMap { $0.isEmpty ? nil : $0[column] })
+    }
+    let columnWidths = aligned.map { $0.first?.count ?? 0 }
+    let brackets = shape.count
+    let shownColumns = TensorGrid.columnsThatFit(columnWidths, room: width - 2 * brackets)
+    let leading = Array(shape.dropLast())
+    var printedRow = 0
+    lines = shownRows.map { row in
+      guard let row else { return String(repeating: " ", count: brackets) + "…" }
+      defer { printedRow += 1 }
+      let index = TensorGrid.index(ofRow: row, in: leading)
+      let opening = 1 + TensorGrid.run(of: index, leading) { index, _ in index == 0 }
+      let closing = 1 + TensorGrid.run(of: index, leading) { $0 == $1 - 1 }
+      let body = shownColumns.map { column in
+        column.map { aligned[$0][printedRow] } ?? "…"
+      }
+      return String(repeating: " ", count: brackets - opening) + String(repeating: "[", count: opening)
+        + body.joined(separator: " ") + String(repeating: "]", count: closing)
+    }
+  }
+
+  /// A column's numbers padded to one width with their decimal points (or ends, for a number
+  /// without one) in line, as NumPy prints them.
+  private static func alignOnPoint(_ texts: [String]) -> [String] {
+    let parts = texts.map { text in
+      let point = text.firstIndex(of: ".") ?? text.endIndex
+      return (whole: String(text[..<point]), fraction: String(text[point...]))
+    }
+    let wholeWidth = parts.map(\.whole.count).max() ?? 0
+    let fractionWidth = parts.map(\.fraction.count).max() ?? 0
+    return parts.map {
+      String(repeating: " ", count: wholeWidth - $0.whole.count) + $0.whole + $0.fraction.padded(to: fractionWidth)
+    }
+  }
+
+  /// The multi-index over the leading axes (all but the last) of row `row`, in row-major order.
+  private static func index(ofRow row: Int, in lengths: [Int]) -> [Int] {
+    var rest = row
+    var index = [Int](repeating: 0, count: lengths.count)
+    for axis in lengths.indices.reversed() {
+      index[axis] = rest % lengths[axis]
+      rest /= lengths[axis]
+    }
+    return index
+  }
+
+  /// How many of the innermost leading axes, counted outwards, satisfy `test(index, length)`:
+  /// for the brackets a row opens (index 0) or closes (last index) besides its own.
+  private static func run(of index: [Int], _ lengths: [Int], _ test: (Int, Int) -> Bool) -> Int {
+    var count = 0
+    for axis in index.indices.reversed() {
+      guard test(index[axis], lengths[axis]) else { break }
+      count += 1
+    }
+    return count
+  }
+
+  /// The columns to show in `room` characters (`nil` stands for `…`): all when they fit, else as
+  /// many leading ones as fit beside `…` and the last one.
+  private static func columnsThatFit(_ widths: [Int], room: Int) -> [Int?] {
+    func width(_ columns: [Int?]) -> Int {
+      columns.map { $0.map { widths[$0] } ?? 1 }.reduce(0, +) + max(columns.count - 1, 0)
+    }
+    let all = Array(widths.indices).map { Optional($0) }
+    guard width(all) > room else { return all }
+    for leading in stride(from: widths.count - 2, through: 1, by: -1) {
+      let candidate = Array(0..<leading).map { Optional($0) } + [nil, widths.count - 1]
+      if width(candidate) <= room { return candidate }
+    }
+    return width([0, nil]) <= room ? [0, nil] : [nil]
+  }
+}
