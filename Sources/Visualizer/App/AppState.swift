@@ -32,6 +32,8 @@ public struct AppState {
   public let tabOrder: [Int]
   /// Whether the graph has a chain that `c` can collapse.
   public let hasChains: Bool
+  /// Whether any variable is a tensor (so that `d`, the display precision, matters).
+  public let hasTensors: Bool
 
   /// A state at step 0 of `session`.
   public init(session: Session, title: String, orientation: Orientation = .leftToRight) {
@@ -39,6 +41,7 @@ public struct AppState {
     self.title = title
     self.orientation = orientation
     tabOrder = AppState.visitOrder(of: session.graph)
+    hasTensors = session.graph.variables.contains { $0.variable.shape.count > 0 }
     hasChains = DisplayGraph(collapsing: session.graph).nodes.contains {
       if case .chain = $0 { true } else { false }
     }

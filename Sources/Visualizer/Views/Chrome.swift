@@ -30,7 +30,7 @@ enum Chrome {
         ("g", "start", 8), ("tab", "select", 7),
       ]
       + (inspectorCut ? [("↑↓", "scroll", 5)] : [])
-      + [("d", "digits", 10), ("o", "flip", 9), ("?", "help", 1), ("q", "quit", 0)]
+      + (state.hasTensors ? [("d", "digits", 10)] : []) + [("o", "flip", 9), ("?", "help", 1), ("q", "quit", 0)]
     var kept = Set<Int>()
     var used = 0
     for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
