@@ -1,5 +1,5 @@
 /// Breaks clauses (`gx = exp(a)·gy`, `= 1.28 × 2.57`, `= 3.30`) into lines of at most `width`
-/// characters: whole clauses where they fit, else word by word at spaces. A word wider than a line
+/// characters: whole clauses where they fit, else word by word at spaces from a new line. A word wider than a line
 /// is replaced by `…`, so a number is never split. Continuation lines start with `indent`.
 func wrap(_ clauses: [String], width: Int, indent: String) -> [String] {
   var lines = [String]()
@@ -20,6 +20,10 @@ func wrap(_ clauses: [String], width: Int, indent: String) -> [String] {
       place(clause)
       continue
     }
+    if !current.isEmpty {
+      lines.append(current)
+      current = ""
+    }
     for word in clause.split(separator: " ") { place(word.count <= room ? String(word) : "…") }
   }
   if !current.isEmpty { lines.append(current) }
@@ -32,5 +36,5 @@ func cutAtSpace(_ text: String, width: Int) -> String {
   guard text.count > width else { return text }
   let prefix = text.prefix(width + 1)
   guard let space = prefix.lastIndex(of: " ") else { return "" }
-  return String(text[..<space])
+  return String(String(text[..<space]).reversed().drop { $0 == " " }.reversed())
 }
