@@ -62,10 +62,28 @@ struct GradStepTerminalTests {
     #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
   }
 
-  @Test func escapeQuitsToo() throws {
+  @Test func escapeQuitsWhenNothingIsOpen() throws {
     let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
     defer { session.kill() }
     try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.sendKeys("Escape")
+    #expect(try session.exitStatus() == 0)
+  }
+
+  /// Esc closes the help overlay first, then clears the selection, and only then quits.
+  @Test func escapeClosesHelpThenTheSelectionThenQuits() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.type("b?")
+    try session.sendKeys("Tab")
+    try expectScreen(session, equalsHeadless: "b?<tab>", columns: 80, rows: 24)
+    try session.sendKeys("Escape")
+    try expectScreen(session, equalsHeadless: "b?<tab><esc>", columns: 80, rows: 24)
+    #expect(try session.capture().contains("selected x"))
+    try session.sendKeys("Escape")
+    try expectScreen(session, equalsHeadless: "b?<tab><esc><esc>", columns: 80, rows: 24)
+    #expect(try !session.capture().contains("selected"))
     try session.sendKeys("Escape")
     #expect(try session.exitStatus() == 0)
   }
