@@ -8,7 +8,8 @@ import Testing
     let lines = wrap(
       ["gx = exp(a)·gy", "= 1.2840254166877414 × 2.568050833375483", "= 3.297442541400256"], width: 30,
       indent: "  ")
-    #expect(lines == ["gx = exp(a)·gy", "  = 1.2840254166877414 ×", "  2.568050833375483", "  = 3.297442541400256"])
+    #expect(
+      lines == ["gx = exp(a)·gy", "  = 1.2840254166877414 ×", "  2.568050833375483", "  = 3.297442541400256"])
     #expect(wrap(["x = 1.2840254166877414"], width: 12, indent: "") == ["x = …"])
   }
 
@@ -54,7 +55,8 @@ import Testing
     linear.update(.end)
     #expect(linear.session.gradientCheck.entries.count == 11)
     #expect(linear.session.uncheckedElementCount == 0)
-    let big = try TestPrograms.state("v = [\((0..<100).map { "\($0)" }.joined(separator: ", "))]; y = sum(v * v)", title: "big")
+    let big = try TestPrograms.state(
+      "v = [\((0..<100).map { "\($0)" }.joined(separator: ", "))]; y = sum(v * v)", title: "big")
     #expect(big.session.gradientCheck.entries.count == Session.gradientCheckLimit)
     #expect(big.session.uncheckedElementCount == 100 - Session.gradientCheckLimit)
     let lines = GradientCheckLines(session: big.session, width: 80).lines

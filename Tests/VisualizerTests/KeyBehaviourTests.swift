@@ -39,7 +39,8 @@ import Testing
     try press("n", on: &app)
     #expect(app.state.status == nil)
     for (keys, status) in [
-      ("p", "already at step 0"), ("bn", "at the last step (g: back to step 0)"), ("e", "e does nothing here; ? lists the keys"),
+      ("p", "already at step 0"), ("bn", "at the last step (g: back to step 0)"),
+      ("e", "e does nothing here; ? lists the keys"),
       ("<down>", "the inspector shows everything"), ("L", "the whole graph is in view"),
     ] {
       var fresh = self.app()

@@ -33,10 +33,11 @@ import Testing
 
   @Test(arguments: cases)
   func framesMatchTheirSnapshots(_ testCase: Case) throws {
-    let text = try testCase.example.map {
-      try String(
-        contentsOf: ExampleTests.folder.appendingPathComponent($0 + ".grad"), encoding: .utf8)
-    } ?? TestPrograms.mlp
+    let text =
+      try testCase.example.map {
+        try String(
+          contentsOf: ExampleTests.folder.appendingPathComponent($0 + ".grad"), encoding: .utf8)
+      } ?? TestPrograms.mlp
     for (columns, rows) in Self.sizes {
       let frames = try TestPrograms.frames(
         text, title: (testCase.example ?? "mlp") + ".grad", keys: testCase.keys, from: testCase.from,

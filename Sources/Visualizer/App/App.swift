@@ -49,7 +49,8 @@ public struct App {
       guard target != window.top else {
         return .notice(
           window.maxScroll == 0
-            ? "the inspector shows everything" : lines > 0 ? "at the end of the inspector" : "at the top of the inspector")
+            ? "the inspector shows everything"
+            : lines > 0 ? "at the end of the inspector" : "at the top of the inspector")
       }
       return .scrollInspector(lines: target - state.inspectorScroll)
     default:

@@ -74,7 +74,9 @@ public struct ChainRule {
     of node: GraphModel.FunctionNode, input position: Int, in graph: GraphModel, outputGrads: [Tensor]
   ) -> Reduction? {
     guard let function = node.function as? BinaryFunction, let gy = outputGrads.first else { return nil }
-    let (a, b) = (graph.variables[node.inputs[0]].variable.data, graph.variables[node.inputs[1]].variable.data)
+    let (a, b) = (
+      graph.variables[node.inputs[0]].variable.data, graph.variables[node.inputs[1]].variable.data
+    )
     let shape = (position == 0 ? a : b).shape
     guard shape != gy.shape else { return nil }
     let factors = function.localFactors(input: position, a, b, gy)
@@ -91,7 +93,9 @@ extension ChainRule.Term {
   /// The pieces of `gx = symbolic = numeric = result`, each a complete `= …` clause, for wrapping.
   public var clauses: [String] {
     var parts = ["\(gradientName) = \(symbolic)"]
-    if let reduction { parts.append("= \(reduction.description) of \(NumberFormat.full(reduction.unreduced))") }
+    if let reduction {
+      parts.append("= \(reduction.description) of \(NumberFormat.full(reduction.unreduced))")
+    }
     if let numeric, numeric != NumberFormat.full(result) { parts.append("= \(numeric)") }
     parts.append("= \(NumberFormat.full(result))")
     return parts

@@ -24,13 +24,14 @@ enum Chrome {
   /// keys are listed when the inspector has more lines than it shows.
   static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
     if let status = state.status { return StyledLine(" " + status, Theme.status) }
-    let items: [(key: String, action: String, priority: Int)] =
-      [
-        ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 6), ("b", "all backward", 4),
-        ("g", "start", 8), ("tab", "select", 7),
-      ]
-      + (inspectorCut ? [("↑↓", "scroll", 5)] : [])
-      + (state.hasTensors ? [("d", "digits", 10)] : []) + [("o", "flip", 9), ("?", "help", 1), ("q", "quit", 0)]
+    typealias Item = (key: String, action: String, priority: Int)
+    let steps: [Item] = [
+      ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 6), ("b", "all backward", 4),
+      ("g", "start", 8), ("tab", "select", 7),
+    ]
+    let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 5)] : []
+    let digits: [Item] = state.hasTensors ? [("d", "digits", 10)] : []
+    let items = steps + scroll + digits + [("o", "flip", 9), ("?", "help", 1), ("q", "quit", 0)]
     var kept = Set<Int>()
     var used = 0
     for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {

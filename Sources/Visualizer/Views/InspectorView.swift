@@ -106,7 +106,8 @@ struct InspectorView {
       for gy in step.outputGrads { lines += block([("  ", .plain)], gy) }
     }
     for term in rule.terms {
-      lines += ChainRuleLines(inspector: self, function: rule.function, term: term, gy: step.outputGrads.first)
+      lines +=
+        ChainRuleLines(inspector: self, function: rule.function, term: term, gy: step.outputGrads.first)
         .lines
     }
     return lines
@@ -130,8 +131,10 @@ struct InspectorView {
     for position in node.inputs.indices {
       let gradient = node.inputs.count == 1 ? "gx" : "gx\(position)"
       let formula = node.function.gradientFormula(input: position, names: names)
-      lines += wrap(["  \(gradient) = \(formula)", "(∂ w.r.t. \(names[position]))"], width: width, indent: "    ")
-        .map { StyledLine($0) }
+      lines += wrap(
+        ["  \(gradient) = \(formula)", "(∂ w.r.t. \(names[position]))"], width: width, indent: "    "
+      )
+      .map { StyledLine($0) }
     }
     return lines
   }

@@ -74,14 +74,16 @@ public final class Screen {
   /// The inspector's lines for this state and size, and the part of them that is shown.
   func inspectorWindow(_ state: AppState, columns: Int, rows: Int) -> InspectorWindow {
     InspectorWindow(
-      lines: InspectorView(state: state, width: columns).lines(), rows: Regions(rows: rows).inspectorHeight - 1,
+      lines: InspectorView(state: state, width: columns).lines(),
+      rows: Regions(rows: rows).inspectorHeight - 1,
       scroll: state.inspectorScroll)
   }
 
   /// The pans of the graph view that keep it inside the graph, for this state and size.
   func panRange(_ state: AppState, columns: Int, rows: Int) -> (x: ClosedRange<Int>, y: ClosedRange<Int>) {
     guard let scene = try? scene(for: state, columns: columns, rows: rows) else { return (0...0, 0...0) }
-    return GraphView(scene: scene, state: state).panRange(width: columns, height: Regions(rows: rows).graphHeight)
+    return GraphView(scene: scene, state: state).panRange(
+      width: columns, height: Regions(rows: rows).graphHeight)
   }
 
   /// The node drawn at screen cell (`x`, `y`) in the frame `render` makes for this state and size.

@@ -67,7 +67,8 @@ struct TensorGrid {
     let wholeWidth = parts.map(\.whole.count).max() ?? 0
     let fractionWidth = parts.map(\.fraction.count).max() ?? 0
     return parts.map {
-      String(repeating: " ", count: wholeWidth - $0.whole.count) + $0.whole + $0.fraction.padded(to: fractionWidth)
+      String(repeating: " ", count: wholeWidth - $0.whole.count) + $0.whole
+        + $0.fraction.padded(to: fractionWidth)
     }
   }
 
