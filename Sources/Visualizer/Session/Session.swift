@@ -13,8 +13,10 @@ public struct Session {
   /// Every step after step 0, in order; `steps[k - 1]` is step `k`.
   public let steps: [Step]
   /// The gradient check shown after the last step: backprop against central differences
-  /// (eps 1e-6) for every element of the inputs, up to `gradientCheckLimit` elements.
-  public let gradientCheck: GradientCheck
+  /// (eps 1e-6) for every element of the inputs, up to `gradientCheckLimit` elements. Computed on
+  /// first use (each element replays the forward pass twice), then kept.
+  public var gradientCheck: GradientCheck { check.value }
+  private let check: DeferredGradientCheck
   /// The inputs the gradient check covers (indices into `graph.variables`), in argument order.
   public let checkedInputs: [Int]
   /// The current step, `0...stepCount`.
@@ -65,9 +67,10 @@ public struct Session {
     }
     self.steps = steps
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
-    gradientCheck = Autodiff.gradientCheck(
-      of: output, inputs: checkedInputs.map { graph.variables[$0].variable },
-      limit: Session.gradientCheckLimit)
+    let checked = checkedInputs.map { graph.variables[$0].variable }
+    check = DeferredGradientCheck {
+      Autodiff.gradientCheck(of: output, inputs: checked, limit: Session.gradientCheckLimit)
+    }
   }
 
   /// How many elements of the checked inputs the gradient check left out (beyond its limit).
@@ -123,5 +126,16 @@ public struct Session {
     case .data: data[variable] = value
     case .grad: grad[variable] = value
     }
+  }
+}
+
+/// A gradient check run the first time it is asked for, shared by the copies of a session (all
+/// of which would compute the same one).
+private final class DeferredGradientCheck {
+  private let run: () -> GradientCheck
+  private(set) lazy var value = run()
+
+  init(_ run: @escaping () -> GradientCheck) {
+    self.run = run
   }
 }
