@@ -2,8 +2,8 @@ import Autodiff
 
 /// One input's chain rule on a backward step, as inspector lines. Scalars read as one equation,
 /// `Exp: gx = exp(a)·gy = 1.2840254166877414 × 2.568050833375483 = 3.297442541400256`, then
-/// `→ a.grad = …`; tensors as the formula and then grids: the sum back to a broadcast input's
-/// shape (`= sum over axis 0 of [[…]]`) and the result.
+/// `→ a.grad = …`; tensors as the formula, with the gradient's shape, and then grids: the sum
+/// back to a broadcast input's shape (`= sum over axis 0 of [[…]]`) and the result.
 struct ChainRuleLines {
   let inspector: InspectorView
   /// The op's name, which starts the first line.
@@ -24,7 +24,8 @@ struct ChainRuleLines {
           StyledLine([(position == 0 ? "  → " : "", Theme.help), (line, Theme.freshValue)])
         }
     }
-    let formula = head + "\(term.gradientName) = \(term.symbolic)"
+    let shape = term.result.rank == 0 ? "" : " \(formatShape(term.result.shape))"
+    let formula = head + "\(term.gradientName)\(shape) = \(term.symbolic)"
     var lines = [StyledLine]()
     if let reduction = term.reduction {
       lines += wrap([formula], width: width, indent: indent).map { StyledLine($0) }
