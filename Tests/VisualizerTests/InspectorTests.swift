@@ -48,6 +48,16 @@ import Testing
     #expect(b2.clauses[1].hasPrefix("= sum over axis 0 of [["))
   }
 
+  @Test func aSelectedTensorListsItsElementsInFullPrecision() {
+    let data = Tensor(shape: [10, 10], scalars: (0..<100).map { Double($0) / 3 })
+    let lines = ElementTableLines(label: "v", data: data, grad: nil).lines.map { $0.runs[0].text }
+    #expect(lines.count == 2 + 64 + 1)
+    #expect(lines[2] == "v[0,0]   0.0                 —")
+    #expect(lines[3] == "v[0,1]   0.3333333333333333  —")
+    #expect(lines.last == "… 36 more elements")
+    #expect(ElementTableLines(label: "s", data: Tensor(2), grad: nil).lines.isEmpty)
+  }
+
   @Test func theGradientCheckCoversEveryElementUpToItsLimit() throws {
     var linear = try TestPrograms.state(
       "W = [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]]; x = [1, 2, 3]; b = [0.1, -0.1]; y = sum(tanh(matmul(W, x) + b))",

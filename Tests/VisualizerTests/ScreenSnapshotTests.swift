@@ -4,7 +4,7 @@ import Testing
 @testable import Visualizer
 
 /// The screen's answers to issue 14, frame by frame at 80×24 and 120×40: the MLP's backward MatMul
-/// and broadcasting Add steps (scrolled to the end), full digits, the linear and wide examples'
+/// and broadcasting Add steps (scrolled to the end), full digits, a selected tensor's elements, the linear and wide examples'
 /// whole gradient checks by scrolling, Esc, the status line, and panning a long chain.
 @Suite struct ScreenSnapshotTests {
   struct Case: Sendable, CustomStringConvertible {
@@ -22,6 +22,7 @@ import Testing
     Case(name: "mlp-add-broadcast-b2", example: nil, keys: "bpppp]]", from: 5),
     Case(name: "mlp-add-broadcast-b1", example: nil, keys: "bp]]", from: 2),
     Case(name: "mlp-full-digits", example: nil, keys: "bppppd", from: 6),
+    Case(name: "mlp-selected-tensor", example: nil, keys: "b<tab>]", from: 2),
     Case(name: "linear-gradient-check", example: "linear", keys: "b]]", from: 1),
     Case(name: "wide-gradient-check", example: "wide", keys: "b]", from: 1),
     Case(name: "seed-esc", example: "seed", keys: "?<esc><tab><esc>", from: 1),

@@ -122,6 +122,8 @@ struct InspectorView {
       "  shape \(formatShape(node.variable.shape)) · from \(creator) · used by "
         + (users.isEmpty ? "nothing (output)" : users)
     ) + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
+      + ElementTableLines(label: node.label, data: session.data(of: index), grad: session.grad(of: index))
+      .lines
   }
 
   private func functionLines(_ index: Int) -> [StyledLine] {

@@ -46,7 +46,7 @@ struct TensorGrid {
     lines = shownRows.map { row in
       guard let row else { return String(repeating: " ", count: brackets) + "…" }
       defer { printedRow += 1 }
-      let index = TensorGrid.index(ofRow: row, in: leading)
+      let index = multiIndex(of: row, in: leading)
       let opening = 1 + TensorGrid.run(of: index, leading) { index, _ in index == 0 }
       let closing = 1 + TensorGrid.run(of: index, leading) { $0 == $1 - 1 }
       let body = shownColumns.map { column in
@@ -70,17 +70,6 @@ struct TensorGrid {
       String(repeating: " ", count: wholeWidth - $0.whole.count) + $0.whole
         + $0.fraction.padded(to: fractionWidth)
     }
-  }
-
-  /// The multi-index over the leading axes (all but the last) of row `row`, in row-major order.
-  private static func index(ofRow row: Int, in lengths: [Int]) -> [Int] {
-    var rest = row
-    var index = [Int](repeating: 0, count: lengths.count)
-    for axis in lengths.indices.reversed() {
-      index[axis] = rest % lengths[axis]
-      rest /= lengths[axis]
-    }
-    return index
   }
 
   /// How many of the innermost leading axes, counted outwards, satisfy `test(index, length)`:
@@ -108,4 +97,15 @@ struct TensorGrid {
     }
     return width([0, nil]) <= room ? [0, nil] : [nil]
   }
+}
+
+/// The multi-index of element `offset` of a tensor of shape `shape`, in row-major order.
+func multiIndex(of offset: Int, in shape: [Int]) -> [Int] {
+  var rest = offset
+  var index = [Int](repeating: 0, count: shape.count)
+  for axis in shape.indices.reversed() {
+    index[axis] = rest % shape[axis]
+    rest /= shape[axis]
+  }
+  return index
 }
