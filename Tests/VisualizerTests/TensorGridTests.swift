@@ -33,6 +33,11 @@ import Testing
     #expect(grid(wide, width: 12) == ["[[0.125 …]]"])
   }
 
+  @Test func aMillionElementVectorFormatsOnlyWhatCanShow() {
+    let lines = grid(Tensor(shape: [1_000_000], scalars: (0..<1_000_000).map(Double.init)), width: 30)
+    #expect(lines == ["[0.0 1.0 2.0 3.0 4.0 … 1e+06]"])
+  }
+
   @Test func higherRanksNestTheirBrackets() {
     let cube = Tensor(shape: [2, 2, 1], scalars: [1, 2, 3, 4])
     #expect(grid(cube) == ["[[[1.0]", "  [2.0]]", " [[3.0]", "  [4.0]]]"])

@@ -30,8 +30,9 @@ struct InspectorView {
 
   private func name(_ variable: Int) -> String { graph.variables[variable].label }
 
-  /// `head` followed by `tensor` (a scalar in full precision): on the same line, with the grid's other lines under its first
-  /// number, when that fits; otherwise the grid under `head`, indented by `indent`.
+  /// `head` followed by `tensor` (a scalar in full precision): on the same line, with the grid's
+  /// other lines under its first line, when that fits; otherwise the grid under `head`, indented
+  /// by `indent`.
   func block(
     _ head: [(String, CellStyle)], _ tensor: Tensor?, style: CellStyle = Theme.value, indent: Int = 4
   ) -> [StyledLine] {

@@ -1,10 +1,11 @@
 import Autodiff
 
-/// A tensor as the inspector prints it: a scalar as one number in full precision, anything else as an aligned grid
-/// in NumPy's nested brackets, one row of the last axis per line, each column right-aligned:
+/// A tensor as the inspector prints it: a scalar as one number in full precision, anything else
+/// as a grid in NumPy's nested brackets, one row of the last axis per line, each column aligned on
+/// its decimal points:
 ///
-///     [[ 0.049958  -0.50052  0.7163]
-///      [  0.35836  -0.51902 0.70391]]
+///     [[0.05   -0.55 0.9  ]
+///      [0.375 -10.5  0.875]]
 ///
 /// Rows beyond `maxRows` and columns beyond the width are left out in the middle and marked `…`;
 /// a number is never cut. Elements have five significant digits, or all of them with `fullPrecision`.
@@ -32,15 +33,18 @@ struct TensorGrid {
     let shownRows: [Int?] =
       rows <= maxRows
       ? Array(0..<rows) : Array(0..<(max(maxRows, 3) - 2)) + [nil, rows - 1]
+    let maxColumns = max(width / 2, 2)
+    let candidates =
+      columns <= maxColumns ? Array(0..<columns) : Array(0..<(maxColumns - 1)) + [columns - 1]
     let cells = shownRows.map { row in
-      row.map { row in (0..<columns).map { format(tensor.scalars[row * columns + $0]) } } ?? []
+      row.map { row in candidates.map { format(tensor.scalars[row * columns + $0]) } } ?? []
     }
-    let aligned = (0..<columns).map { column in
-      TensorGrid.alignOnPoint(cells.compactMap { $0.isEmpty ? nil : $0[column] })
+    let aligned = candidates.indices.map { position in
+      TensorGrid.alignOnPoint(cells.compactMap { $0.isEmpty ? nil : $0[position] })
     }
-    let columnWidths = aligned.map { $0.first?.count ?? 0 }
     let brackets = shape.count
-    let shownColumns = TensorGrid.columnsThatFit(columnWidths, room: width - 2 * brackets)
+    let shownColumns = TensorGrid.columnsThatFit(
+      aligned.map { $0.first?.count ?? 0 }, complete: candidates.count == columns, room: width - 2 * brackets)
     let leading = Array(shape.dropLast())
     var printedRow = 0
     lines = shownRows.map { row in
@@ -83,19 +87,20 @@ struct TensorGrid {
     return count
   }
 
-  /// The columns to show in `room` characters (`nil` stands for `…`): all when they fit, else as
-  /// many leading ones as fit beside `…` and the last one.
-  private static func columnsThatFit(_ widths: [Int], room: Int) -> [Int?] {
+  /// The columns to show in `room` characters, as positions in `widths` (`nil` stands for `…`):
+  /// all when they fit and are `complete` (every column of the tensor), else as many leading ones
+  /// as fit beside `…` and the last one.
+  private static func columnsThatFit(_ widths: [Int], complete: Bool, room: Int) -> [Int?] {
     func width(_ columns: [Int?]) -> Int {
       columns.map { $0.map { widths[$0] } ?? 1 }.reduce(0, +) + max(columns.count - 1, 0)
     }
-    let all = Array(widths.indices).map { Optional($0) }
-    guard width(all) > room else { return all }
+    let all = widths.indices.map { Optional($0) }
+    if complete && width(all) <= room { return all }
     for leading in stride(from: widths.count - 2, through: 1, by: -1) {
-      let candidate = Array(0..<leading).map { Optional($0) } + [nil, widths.count - 1]
+      let candidate = (0..<leading).map { Optional($0) } + [nil, widths.count - 1]
       if width(candidate) <= room { return candidate }
     }
-    return width([0, nil]) <= room ? [0, nil] : [nil]
+    return widths.count > 1 && width([0, nil]) <= room ? [0, nil] : [nil]
   }
 }
 
