@@ -1,17 +1,19 @@
 /// The title line and the key-help line.
 enum Chrome {
-  /// ` GradStep · seed.grad` on the left, `step 3/7 · forward` on the right, as one bar.
+  /// ` GradStep · seed.grad` on the left, `step 3/7 · forward` on the right, as one bar; when
+  /// narrow, the left side shortens to the title, then goes, so that the step is never cut.
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    let left = " GradStep · \(state.title)"
     var right = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
     if state.isPlaying { right = "playing · " + right }
     if state.fullPrecision { right = "full digits · " + right }
     if let selection = state.selection {
       right = "selected \(label(of: selection, in: session.graph)) · " + right
     }
-    let gap = max(width - left.count - right.count, 1)
-    return StyledLine(left + String(repeating: " ", count: gap) + right, Theme.titleBar)
+    let left =
+      [" GradStep · \(state.title)", " \(state.title)"].first { $0.count + right.count < width } ?? ""
+    let gap = max(width - left.count - right.count, 0)
+    return StyledLine(left + String(repeating: " ", count: gap) + right, Theme.titleBar).fitted(to: width)
   }
 
   static func label(of node: Int, in graph: GraphModel) -> String {

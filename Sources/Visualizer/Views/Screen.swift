@@ -65,7 +65,7 @@ public final class Screen {
     for (row, line) in window.visible.enumerated() {
       line.fitted(to: columns).draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
     }
-    Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).draw(
+    Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).fitted(to: columns).draw(
       into: &buffer, x: 0, y: rows - 1, width: columns)
     if state.showsHelp { Chrome.drawHelp(into: &buffer) }
     return buffer
