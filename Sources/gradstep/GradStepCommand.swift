@@ -15,8 +15,10 @@ struct GradStepCommand: ParsableCommand {
       With no program, shows the seed graph of DeZero steps 1–4: x = 0.5, a = square(x), \
       b = exp(a), y = square(b).
 
-      Keys: n/→ next, p/← previous, f end of forward, b end, g start, Tab select, o orientation, \
-      c collapse chains, a play/pause, H J K L pan, ? help, q quit. --keys takes the same keys; \
+      Keys: n/→ next, p/← previous, f all forward, b all backward, g start, Tab select, \
+      ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
+      a play/pause, H J K L pan, ? help, Esc close help / clear selection / quit, q quit. \
+      --keys takes the same keys; \
       names in angle brackets: <left> <right> <up> <down> <S-left> <S-right> <S-up> <S-down> \
       <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <space> <lt> <click:X,Y>.
       """

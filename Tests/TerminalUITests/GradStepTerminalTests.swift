@@ -62,12 +62,47 @@ struct GradStepTerminalTests {
     #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
   }
 
-  @Test func escapeQuitsToo() throws {
+  @Test func escapeQuitsWhenNothingIsOpen() throws {
     let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
     defer { session.kill() }
     try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
     try session.sendKeys("Escape")
     #expect(try session.exitStatus() == 0)
+  }
+
+  /// Esc closes the help overlay first, then clears the selection, and only then quits.
+  @Test func escapeClosesHelpThenTheSelectionThenQuits() throws {
+    let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
+    try session.type("b?")
+    try session.sendKeys("Tab")
+    try expectScreen(session, equalsHeadless: "b?<tab>", columns: 80, rows: 24)
+    try session.sendKeys("Escape")
+    try expectScreen(session, equalsHeadless: "b?<tab><esc>", columns: 80, rows: 24)
+    #expect(try session.capture().contains("selected x"))
+    try session.sendKeys("Escape")
+    try expectScreen(session, equalsHeadless: "b?<tab><esc><esc>", columns: 80, rows: 24)
+    #expect(try !session.capture().contains("selected"))
+    try session.sendKeys("Escape")
+    #expect(try session.exitStatus() == 0)
+  }
+
+  /// The inspector's scroll keys reach the app: `]` a page, `j` and ↓ a line down, ↑ a line up.
+  @Test func scrollKeysMoveTheInspector() throws {
+    let linear = [
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Assets/Examples/linear.grad").path
+    ]
+    let session = try TmuxSession([GradStepBinary.path] + linear, columns: 80, rows: 24)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", arguments: linear, columns: 80, rows: 24)
+    try session.type("b]j")
+    try session.sendKeys("Down")
+    try expectScreen(session, equalsHeadless: "b]j<down>", arguments: linear, columns: 80, rows: 24)
+    #expect(try session.capture().contains("↑ 10 more"))
+    try session.sendKeys("Up")
+    try expectScreen(session, equalsHeadless: "b]j<down><up>", arguments: linear, columns: 80, rows: 24)
   }
 
   /// Escape quits only when pressed alone: Alt+key and sequences curses does not know (here a
@@ -186,12 +221,14 @@ struct GradStepTerminalTests {
     #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
   }
 
-  /// Waits until the screen shows what `gradstep --headless` prints for `keys` at its size.
+  /// Waits until the screen shows what `gradstep ARGUMENTS --headless` prints for `keys` at its size.
   private func expectScreen(
-    _ session: TmuxSession, equalsHeadless keys: String, columns: Int = 100, rows: Int = 30
+    _ session: TmuxSession, equalsHeadless keys: String, arguments: [String] = [], columns: Int = 100,
+    rows: Int = 30
   ) throws {
     let expected = frameLines(
-      try GradStepBinary.headless(keys: keys, columns: columns, rows: rows).standardOutput)
+      try GradStepBinary.headless(keys: keys, arguments: arguments, columns: columns, rows: rows)
+        .standardOutput)
     try session.waitUntil("the screen to match the headless frame for keys \"\(keys)\"") {
       frameLines($0) == expected
     }

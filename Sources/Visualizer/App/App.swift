@@ -16,14 +16,46 @@ public struct App {
   public static let minimumSize = (columns: 40, rows: 12)
 
   /// Applies the command bound to `key` (a click selects the node under it, or clears the
-  /// selection); returns `false` once the user asked to quit.
+  /// selection); returns `false` once the user asked to quit. A key that does nothing here (no
+  /// binding, a pan past the graph's edge, a scroll past the inspector's end) says so on the status line.
   public mutating func handle(_ key: Key, columns: Int, rows: Int) -> Bool {
     if case .click(let x, let y) = key {
       state.update(.select(screen.node(atX: x, y: y, state: state, columns: columns, rows: rows)))
     } else if let command = Command(key: key) {
-      state.update(command)
+      state.update(fitted(command, columns: columns, rows: rows))
+    } else {
+      state.update(.notice("\(key.scriptName) does nothing here; ? lists the keys"))
     }
     return !state.wantsQuit
+  }
+
+  /// `command` with a pan or scroll cut to what the screen can show, so that every press moves
+  /// and none piles up past an edge; a notice when it cannot move at all.
+  private func fitted(_ command: Command, columns: Int, rows: Int) -> Command {
+    switch command {
+    case .pan(let dx, let dy):
+      let range = screen.panRange(state, columns: columns, rows: rows)
+      let x = min(max(state.pan.x + dx, range.x.lowerBound), range.x.upperBound)
+      let y = min(max(state.pan.y + dy, range.y.lowerBound), range.y.upperBound)
+      guard (x, y) != state.pan else {
+        return .notice(
+          range.x.count == 1 && range.y.count == 1
+            ? "the whole graph is in view" : "the view is at the edge of the graph")
+      }
+      return .pan(dx: x - state.pan.x, dy: y - state.pan.y)
+    case .scrollInspector(let lines):
+      let window = screen.inspectorWindow(state, columns: columns, rows: rows)
+      let target = min(max(window.top + lines, 0), window.maxScroll)
+      guard target != window.top else {
+        return .notice(
+          window.maxScroll == 0
+            ? "the inspector shows everything"
+            : lines > 0 ? "at the end of the inspector" : "at the top of the inspector")
+      }
+      return .scrollInspector(lines: target - state.inspectorScroll)
+    default:
+      return command
+    }
   }
 
   /// How often the front end should send `.tick` (one step of auto-play), `nil` when not playing.

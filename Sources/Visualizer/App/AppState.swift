@@ -21,8 +21,19 @@ public struct AppState {
   public private(set) var isPlaying = false
   /// Whether the user asked to quit.
   public private(set) var wantsQuit = false
+  /// How many lines the inspector is scrolled down (the screen stops at its last line).
+  public private(set) var inspectorScroll = 0
+  /// Whether the inspector shows tensors in full precision rather than five significant digits.
+  public private(set) var fullPrecision = false
+  /// A one-line message about the last key, when it did nothing here ("nothing to collapse");
+  /// the next key clears it.
+  public private(set) var status: String?
   /// The nodes in the order Tab visits them: each function's new inputs, the function, its outputs.
   public let tabOrder: [Int]
+  /// Whether the graph has a chain that `c` can collapse.
+  public let hasChains: Bool
+  /// Whether any variable is a tensor (so that `d`, the display precision, matters).
+  public let hasTensors: Bool
 
   /// A state at step 0 of `session`.
   public init(session: Session, title: String, orientation: Orientation = .leftToRight) {
@@ -30,33 +41,60 @@ public struct AppState {
     self.title = title
     self.orientation = orientation
     tabOrder = AppState.visitOrder(of: session.graph)
+    hasTensors = session.graph.variables.contains { $0.variable.shape.count > 0 }
+    hasChains = DisplayGraph(collapsing: session.graph).nodes.contains {
+      if case .chain = $0 { true } else { false }
+    }
   }
 
-  /// Applies one command.
+  /// Applies one command. Every command but `.tick` (time, not a key) clears the status message.
   public mutating func update(_ command: Command) {
+    if command != .tick { status = nil }
     switch command {
-    case .next: move(to: session.cursor + 1)
-    case .previous: move(to: session.cursor - 1)
-    case .start: move(to: 0)
-    case .forwardEnd: move(to: session.forwardEnd)
-    case .end: move(to: session.stepCount)
+    case .next: move(to: session.cursor + 1, else: "at the last step (g: back to step 0)")
+    case .previous: move(to: session.cursor - 1, else: "already at step 0")
+    case .start: move(to: 0, else: "already at step 0")
+    case .forwardEnd: move(to: session.forwardEnd, else: "already at the end of the forward pass")
+    case .end: move(to: session.stepCount, else: "already at the last step")
     case .selectNext: cycleSelection(by: 1)
     case .selectPrevious: cycleSelection(by: -1)
-    case .select(let node): selection = node.flatMap { (0..<session.graph.nodeCount).contains($0) ? $0 : nil }
+    case .select(let node):
+      selection = node.flatMap { (0..<session.graph.nodeCount).contains($0) ? $0 : nil }
+      inspectorScroll = 0
     case .toggleHelp: showsHelp.toggle()
     case .toggleOrientation:
       orientation = orientation == .leftToRight ? .topToBottom : .leftToRight
       pan = (0, 0)
     case .pan(let dx, let dy): pan = (pan.x + dx, pan.y + dy)
     case .recenter: pan = (0, 0)
-    case .toggleCollapse: collapsed.toggle()
+    case .scrollInspector(let lines): inspectorScroll = max(inspectorScroll + lines, 0)
+    case .togglePrecision: fullPrecision.toggle()
+    case .toggleCollapse:
+      guard hasChains else {
+        status = "nothing to collapse: no chain of one-input functions here"
+        return
+      }
+      collapsed.toggle()
     case .togglePlay:
       isPlaying = !isPlaying && session.cursor < session.stepCount
+      if !isPlaying && session.cursor == session.stepCount {
+        status = "at the last step, nothing to play (g: back to step 0)"
+      }
     case .tick:
       guard isPlaying else { return }
-      move(to: session.cursor + 1)
+      move(to: session.cursor + 1, else: nil)
       isPlaying = session.cursor < session.stepCount
+    case .dismiss:
+      if showsHelp {
+        showsHelp = false
+      } else if selection != nil {
+        selection = nil
+        inspectorScroll = 0
+      } else {
+        wantsQuit = true
+      }
     case .quit: wantsQuit = true
+    case .notice(let message): status = message
     }
   }
 
@@ -67,9 +105,16 @@ public struct AppState {
     return session.phase == .start ? session.graph.leaves.first ?? 0 : session.graph.output
   }
 
-  private mutating func move(to step: Int) {
+  /// Moves the cursor to `step`; says `unmoved` on the status line when the cursor stays put.
+  private mutating func move(to step: Int, else unmoved: String?) {
+    let before = session.cursor
     session.move(to: step)
+    guard session.cursor != before else {
+      status = unmoved
+      return
+    }
     pan = (0, 0)
+    inspectorScroll = 0
   }
 
   private mutating func cycleSelection(by offset: Int) {
@@ -79,6 +124,7 @@ public struct AppState {
     let position = ((current ?? tabOrder.count) + offset + count) % count
     selection = position == tabOrder.count ? nil : tabOrder[position]
     pan = (0, 0)
+    inspectorScroll = 0
   }
 
   private static func visitOrder(of graph: GraphModel) -> [Int] {

@@ -24,14 +24,25 @@ public enum Command: Equatable, Sendable {
   case pan(dx: Int, dy: Int)
   /// Go back to following the active step (undo panning).
   case recenter
+  /// Scroll the inspector by whole lines (down for positive).
+  case scrollInspector(lines: Int)
+  /// Show tensors in full precision in the inspector, or back to five significant digits.
+  case togglePrecision
   /// Collapse chains of single-input functions into one box, or expand them again.
   case toggleCollapse
   /// Start or stop playing the timeline by itself, one step per tick.
   case togglePlay
   /// Time passed (sent by the front end while playing): one step forward, stopping at the end.
   case tick
+  /// Close the help overlay, else clear the selection, else leave the app.
+  case dismiss
   /// Leave the app.
   case quit
+  /// Say `message` on the status line (for a key that does nothing here); the next key clears it.
+  case notice(String)
+
+  /// How many lines `[` and `]` scroll the inspector by: the inspector's height at 80×24.
+  public static let scrollPage = 8
 
   /// The command bound to `key`, `nil` when the key does nothing. Clicks are mapped by the screen,
   /// which knows where the nodes are.
@@ -55,7 +66,13 @@ public enum Command: Equatable, Sendable {
     case .character("0"): self = .recenter
     case .character("c"): self = .toggleCollapse
     case .character("a"): self = .togglePlay
-    case .character("q"), .escape: self = .quit
+    case .down, .character("j"): self = .scrollInspector(lines: 1)
+    case .up, .character("k"): self = .scrollInspector(lines: -1)
+    case .character("]"): self = .scrollInspector(lines: Command.scrollPage)
+    case .character("["): self = .scrollInspector(lines: -Command.scrollPage)
+    case .character("d"): self = .togglePrecision
+    case .escape: self = .dismiss
+    case .character("q"): self = .quit
     default: return nil
     }
   }

@@ -1,8 +1,9 @@
 import Autodiff
 
 /// The state as JSON, for scripts and for tests that check values rather than pixels: step, phase,
-/// active function, and every variable's name, shape, data and grad (`null` when not computed yet),
-/// in the graph's numbering order. Keys are always written in the same order, and numbers in
+/// active function, every variable's name, shape, data and grad (`null` when not computed yet),
+/// in the graph's numbering order, the current backward step's chain rule and, after the last
+/// step, the gradient check (each `null` otherwise). Keys are always written in the same order, and numbers in
 /// shortest round-trip form, so the output is byte-for-byte stable.
 public enum StateJSON {
   /// `state` as one JSON object (pretty-printed, two-space indent).
@@ -28,12 +29,15 @@ public enum StateJSON {
         "output": \(string(graph.variables[graph.output].label)),
         "variables": [
       \(variables.joined(separator: ",\n"))
-        ]
+        ],
+        "chain_rule": \(chainRule(session)),
+        "gradient_check": \(gradientCheck(session))
       }
       """
   }
 
-  private static func tensor(_ value: Tensor?) -> String {
+  /// A tensor as nested JSON arrays, a scalar as a number, `nil` as `null`.
+  static func tensor(_ value: Tensor?) -> String {
     guard let value else { return "null" }
     guard !value.shape.isEmpty else { return number(value.scalars[0]) }
     func nested(_ axis: Int, _ offset: Int) -> String {
@@ -48,7 +52,7 @@ public enum StateJSON {
   }
 
   /// A JSON number; NaN and infinities, which JSON cannot hold, become the strings `"nan"`, `"inf"`, `"-inf"`.
-  private static func number(_ value: Double) -> String {
+  static func number(_ value: Double) -> String {
     value.isFinite ? value.description : string(NumberFormat.short(value))
   }
 

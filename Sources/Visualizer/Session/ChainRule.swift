@@ -2,15 +2,35 @@ import Autodiff
 
 /// The chain rule of one backward step, per input, in symbols and in numbers:
 /// `Exp: gx = exp(a)·gy = 1.2840254166877414 × 2.568050833375483 = 3.297442541400256`.
+/// When an input was broadcast, its gradient is summed back to its shape, and the term says so:
+/// `gx1 = sum_to(gy, (1,)) = sum over axis 0 of [[…]] = [0.45…]`.
 public struct ChainRule {
+  /// A gradient summed back to the shape of an input that the forward pass broadcast.
+  public struct Reduction {
+    /// The gradient before the sum, in the output's shape.
+    public let unreduced: Tensor
+    /// The axes summed over (of the output's shape), in increasing order.
+    public let axes: [Int]
+    /// The input's shape, which the sum comes down to.
+    public let shape: [Int]
+
+    /// `sum over axis 0` or `sum over axes 0, 1`.
+    public var description: String {
+      "sum over \(axes.count == 1 ? "axis" : "axes") \(axes.map(String.init).joined(separator: ", "))"
+    }
+  }
+
   /// One input's gradient.
   public struct Term {
     /// The input's label.
     public let input: String
     /// `gx` for a one-input function, `gx0`, `gx1`, … otherwise.
     public let gradientName: String
-    /// The local derivative in symbols with the inputs' names (`exp(a)·gy`).
+    /// The local derivative in symbols with the inputs' names (`exp(a)·gy`), inside
+    /// `sum_to(…, shape)` when the input was broadcast.
     public let symbolic: String
+    /// How the gradient was summed back to a broadcast input's shape, `nil` when it was not.
+    public let reduction: Reduction?
     /// The factors in full precision joined by ` × `, when the gradient is a plain product of scalars.
     public let numeric: String?
     /// The gradient this function sent to the input.
@@ -38,12 +58,34 @@ public struct ChainRule {
         list.allSatisfy { $0.rank == 0 }
           ? list.map { NumberFormat.full($0.scalars[0]) }.joined(separator: " × ") : nil
       }
+      let formula = node.function.gradientFormula(input: position, names: names)
+      let reduction = ChainRule.reduction(of: node, input: position, in: graph, outputGrads: step.outputGrads)
       return Term(
         input: names[position], gradientName: node.inputs.count == 1 ? "gx" : "gx\(position)",
-        symbolic: node.function.gradientFormula(input: position, names: names), numeric: numeric,
+        symbolic: reduction.map { "sum_to(\(formula), \(formatShape($0.shape)))" } ?? formula,
+        reduction: reduction, numeric: numeric,
         result: step.inputGrads[position], before: step.changes[position].old,
         after: step.changes[position].new!)
     }
+  }
+
+  /// The sum back to input `position`'s shape, when a two-input elementwise op broadcast it.
+  private static func reduction(
+    of node: GraphModel.FunctionNode, input position: Int, in graph: GraphModel, outputGrads: [Tensor]
+  ) -> Reduction? {
+    guard let function = node.function as? BinaryFunction, let gy = outputGrads.first else { return nil }
+    let (a, b) = (
+      graph.variables[node.inputs[0]].variable.data, graph.variables[node.inputs[1]].variable.data
+    )
+    let shape = (position == 0 ? a : b).shape
+    guard shape != gy.shape else { return nil }
+    let factors = function.localFactors(input: position, a, b, gy)
+    let unreduced = factors.dropFirst().reduce(factors[0]) { $0 * $1 }
+    let added = unreduced.rank - shape.count
+    let axes = unreduced.shape.indices.filter { axis in
+      axis < added || shape[axis - added] == 1 && unreduced.shape[axis] != 1
+    }
+    return Reduction(unreduced: unreduced, axes: axes, shape: shape)
   }
 }
 
@@ -51,6 +93,9 @@ extension ChainRule.Term {
   /// The pieces of `gx = symbolic = numeric = result`, each a complete `= …` clause, for wrapping.
   public var clauses: [String] {
     var parts = ["\(gradientName) = \(symbolic)"]
+    if let reduction {
+      parts.append("= \(reduction.description) of \(NumberFormat.full(reduction.unreduced))")
+    }
     if let numeric, numeric != NumberFormat.full(result) { parts.append("= \(numeric)") }
     parts.append("= \(NumberFormat.full(result))")
     return parts

@@ -13,8 +13,10 @@ public struct Session {
   /// Every step after step 0, in order; `steps[k - 1]` is step `k`.
   public let steps: [Step]
   /// The gradient check shown after the last step: backprop against central differences
-  /// (eps 1e-6) for the first elements of the inputs.
-  public let gradientCheck: GradientCheck
+  /// (eps 1e-6) for every element of the inputs, up to `gradientCheckLimit` elements. Computed on
+  /// first use (each element replays the forward pass twice), then kept.
+  public var gradientCheck: GradientCheck { check.value }
+  private let check: DeferredGradientCheck
   /// The inputs the gradient check covers (indices into `graph.variables`), in argument order.
   public let checkedInputs: [Int]
   /// The current step, `0...stepCount`.
@@ -25,7 +27,7 @@ public struct Session {
   private var grad: [Tensor?]
 
   /// How many gradient-check entries a session computes at most (each costs two forward replays).
-  public static let gradientCheckLimit = 8
+  public static let gradientCheckLimit = 64
 
   /// Builds the timeline of the graph that produced `output`, whose forward pass has already run.
   ///
@@ -72,9 +74,15 @@ public struct Session {
     self.backwardStepOf = backwardStepOf
     self.steps = steps
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
-    gradientCheck = Autodiff.gradientCheck(
-      of: output, inputs: checkedInputs.map { graph.variables[$0].variable },
-      limit: Session.gradientCheckLimit)
+    let checked = checkedInputs.map { graph.variables[$0].variable }
+    check = DeferredGradientCheck {
+      Autodiff.gradientCheck(of: output, inputs: checked, limit: Session.gradientCheckLimit)
+    }
+  }
+
+  /// How many elements of the checked inputs the gradient check left out (beyond its limit).
+  public var uncheckedElementCount: Int {
+    checkedInputs.reduce(0) { $0 + graph.variables[$1].variable.data.count } - gradientCheck.entries.count
   }
 
   /// The number of steps after step 0.
@@ -125,5 +133,16 @@ public struct Session {
     case .data: data[variable] = value
     case .grad: grad[variable] = value
     }
+  }
+}
+
+/// A gradient check run the first time it is asked for, shared by the copies of a session (all
+/// of which would compute the same one).
+private final class DeferredGradientCheck {
+  private let run: () -> GradientCheck
+  private(set) lazy var value = run()
+
+  init(_ run: @escaping () -> GradientCheck) {
+    self.run = run
   }
 }

@@ -1,16 +1,19 @@
 /// The title line and the key-help line.
 enum Chrome {
-  /// ` GradStep · seed.grad` on the left, `step 3/7 · forward` on the right, as one bar.
+  /// ` GradStep · seed.grad` on the left, `step 3/7 · forward` on the right, as one bar; when
+  /// narrow, the left side shortens to the title, then goes, so that the step is never cut.
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    let left = " GradStep · \(state.title)"
     var right = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
     if state.isPlaying { right = "playing · " + right }
+    if state.fullPrecision { right = "full digits · " + right }
     if let selection = state.selection {
       right = "selected \(label(of: selection, in: session.graph)) · " + right
     }
-    let gap = max(width - left.count - right.count, 1)
-    return StyledLine(left + String(repeating: " ", count: gap) + right, Theme.titleBar)
+    let left =
+      [" GradStep · \(state.title)", " \(state.title)"].first { $0.count + right.count < width } ?? ""
+    let gap = max(width - left.count - right.count, 0)
+    return StyledLine(left + String(repeating: " ", count: gap) + right, Theme.titleBar).fitted(to: width)
   }
 
   static func label(of node: Int, in graph: GraphModel) -> String {
@@ -18,40 +21,51 @@ enum Chrome {
       ? graph.variables[node].label : graph.functions[node - graph.variables.count].label
   }
 
-  /// The key bindings that fit in `width`, most used first.
-  static func helpLine(width: Int) -> StyledLine {
-    let items = [
-      ("n/→", "next"), ("p/←", "back"), ("f", "forward"), ("b", "backward"), ("g", "start"),
-      ("tab", "select"), ("o", "flip"), ("?", "help"), ("q", "quit"),
+  /// The bottom line: the status message when the last key did nothing here, otherwise the key
+  /// bindings that fit in `width`, by priority (quit and help always), in reading order. The scroll
+  /// keys are listed when the inspector has more lines than it shows.
+  static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
+    if let status = state.status { return StyledLine(" " + status, Theme.status) }
+    typealias Item = (key: String, action: String, priority: Int)
+    let steps: [Item] = [
+      ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 6), ("b", "all backward", 4),
+      ("g", "start", 8), ("tab", "select", 7),
     ]
-    var runs = [(String, CellStyle)]()
+    let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 5)] : []
+    let digits: [Item] = state.hasTensors ? [("d", "digits", 10)] : []
+    let items = steps + scroll + digits + [("o", "flip", 9), ("?", "help", 1), ("q", "quit", 0)]
+    var kept = Set<Int>()
     var used = 0
-    for (key, action) in items {
-      let length = key.count + action.count + 2
-      guard used + length <= width else { break }
-      runs.append((" " + key, Theme.helpKey))
-      runs.append((" " + action, Theme.help))
+    for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
+      let length = item.key.count + item.action.count + 2
+      guard used + length <= width else { continue }
+      kept.insert(position)
       used += length
     }
-    return StyledLine(runs)
+    return StyledLine(
+      items.enumerated().filter { kept.contains($0.offset) }.flatMap { _, item in
+        [(" " + item.key, Theme.helpKey), (" " + item.action, Theme.help)]
+      })
   }
 
   /// The help overlay's lines.
   static let helpText: [(String, String)] = [
     ("n  l  →  space", "next step"),
     ("p  h  ←", "previous step"),
-    ("f", "end of the forward pass"),
-    ("b  G  End", "end: backward done, gradient check"),
+    ("f", "all forward: end of the forward pass"),
+    ("b  G  End", "all backward: every gradient, then the gradient check"),
     ("g  Home", "back to step 0"),
-    ("Tab  Shift-Tab", "inspect the next / previous node"),
-    ("click", "inspect a node"),
+    ("Tab  Shift-Tab  click", "inspect the next / previous / clicked node"),
+    ("↓ j  ↑ k  ] [", "scroll the inspector: a line, \(Command.scrollPage) lines"),
+    ("d", "tensor digits: 5 significant / full"),
     ("o", "left-to-right / top-to-bottom"),
     ("H J K L, Shift-arrows", "move the view (also PgUp, PgDn)"),
     ("0", "follow the active step again"),
     ("c", "collapse / expand chains of functions"),
     ("a", "play / pause: a step every 0.8 s"),
     ("?", "show / hide this help"),
-    ("q  Esc", "quit"),
+    ("Esc", "close help, else clear the selection, else quit"),
+    ("q", "quit"),
   ]
 
   /// Draws the help overlay centred in the buffer.

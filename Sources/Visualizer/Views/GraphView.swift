@@ -7,16 +7,37 @@ struct GraphView {
   let state: AppState
 
   /// The scene coordinates of the viewport's top left corner: centred when the scene fits,
-  /// otherwise following the focus node, then moved by the user's panning, within the scene.
+  /// otherwise following the focus node (within the scene), then moved by the user's panning.
   func origin(width: Int, height: Int) -> (x: Int, y: Int) {
-    let focus = scene.box(of: state.focus)
-    func axis(_ sceneLength: Int, _ viewLength: Int, _ focusMiddle: Int, _ pan: Int) -> Int {
-      guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
-      return min(max(focusMiddle - viewLength / 2 + pan, 0), sceneLength - viewLength)
+    let follow = followOrigin(width: width, height: height)
+    let range = panRange(width: width, height: height)
+    return (
+      follow.x + min(max(state.pan.x, range.x.lowerBound), range.x.upperBound),
+      follow.y + min(max(state.pan.y, range.y.lowerBound), range.y.upperBound)
+    )
+  }
+
+  /// The pans that move the view without leaving the scene: each press of a pan key moves it.
+  func panRange(width: Int, height: Int) -> (x: ClosedRange<Int>, y: ClosedRange<Int>) {
+    let follow = followOrigin(width: width, height: height)
+    func axis(_ sceneLength: Int, _ viewLength: Int, _ start: Int) -> ClosedRange<Int> {
+      sceneLength > viewLength ? -start...(sceneLength - viewLength - start) : 0...0
     }
     return (
-      axis(scene.layout.width, width, focus.x + focus.width / 2, state.pan.x),
-      axis(scene.layout.height, height, focus.y + focus.height / 2, state.pan.y)
+      axis(scene.layout.width, width, follow.x), axis(scene.layout.height, height, follow.y)
+    )
+  }
+
+  /// The origin with no panning: centred, or the focus node in the middle as far as the scene allows.
+  private func followOrigin(width: Int, height: Int) -> (x: Int, y: Int) {
+    let focus = scene.box(of: state.focus)
+    func axis(_ sceneLength: Int, _ viewLength: Int, _ focusMiddle: Int) -> Int {
+      guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
+      return min(max(focusMiddle - viewLength / 2, 0), sceneLength - viewLength)
+    }
+    return (
+      axis(scene.layout.width, width, focus.x + focus.width / 2),
+      axis(scene.layout.height, height, focus.y + focus.height / 2)
     )
   }
 

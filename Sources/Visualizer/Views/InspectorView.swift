@@ -1,7 +1,9 @@
 import Autodiff
 
 /// The lines under the graph: what the active step did (or the selected node), the chain rule on a
-/// backward step, and after the last step the gradient check. Values are in full precision.
+/// backward step, and after the last step the gradient check. Scalars are in full precision;
+/// tensors are aligned grids (`TensorGrid`) with the state's display precision. Every line fits
+/// `width`; the screen shows a window of them (`InspectorWindow`).
 struct InspectorView {
   let state: AppState
   let width: Int
@@ -9,8 +11,8 @@ struct InspectorView {
   private var session: Session { state.session }
   private var graph: GraphModel { session.graph }
 
-  /// The inspector's lines, most important first; the caller shows as many as fit.
-  func lines(maxLines: Int) -> [StyledLine] {
+  /// All of the inspector's lines, most important first.
+  func lines() -> [StyledLine] {
     if let selection = state.selection {
       return selection < graph.variables.count
         ? variableLines(selection) : functionLines(selection - graph.variables.count)
@@ -22,27 +24,37 @@ struct InspectorView {
     case .backward:
       let rule = backwardLines(step)
       guard session.phase == .done else { return rule }
-      let check = gradientCheckLines()
-      return rule.count + check.count <= maxLines ? rule + check : check
+      return GradientCheckLines(session: session, width: width).lines + [StyledLine("")] + rule
     }
   }
 
   private func name(_ variable: Int) -> String { graph.variables[variable].label }
 
-  private func value(_ tensor: Tensor?, indent: Int) -> [StyledLine] {
-    guard let tensor else { return [StyledLine("— (not computed yet)", Theme.pending)] }
-    return wrap(
-      NumberFormat.full(tensor).split(separator: " ").map(String.init), width: width - indent, indent: ""
-    ).prefix(4).map { StyledLine($0) }
+  /// `head` followed by `tensor` (a scalar in full precision): on the same line, with the grid's
+  /// other lines under its first line, when that fits; otherwise the grid under `head`, indented
+  /// by `indent`.
+  func block(
+    _ head: [(String, CellStyle)], _ tensor: Tensor?, style: CellStyle = Theme.value, indent: Int = 4
+  ) -> [StyledLine] {
+    guard let tensor else { return [StyledLine(head + [("— (not computed yet)", Theme.pending)])] }
+    let headWidth = head.reduce(0) { $0 + $1.0.count }
+    let sameLine = TensorGrid(tensor, fullPrecision: state.fullPrecision, width: width - headWidth)
+    let sameLineFits = tensor.rank == 0 || !sameLine.lines.allSatisfy { $0.contains("…") }
+    if sameLineFits && headWidth <= width / 2 || tensor.rank == 0 {
+      return sameLine.lines.enumerated().map { position, line in
+        StyledLine(
+          (position == 0 ? head : [(String(repeating: " ", count: headWidth), .plain)]) + [(line, style)])
+      }
+    }
+    let grid = TensorGrid(tensor, fullPrecision: state.fullPrecision, width: width - indent)
+    return [StyledLine(head)]
+      + grid.lines.map { StyledLine([(String(repeating: " ", count: indent), .plain), ($0, style)]) }
   }
 
+  /// `  label = value`, with the shape after the label for a tensor.
   private func labelled(_ label: String, _ tensor: Tensor?, style: CellStyle = Theme.value) -> [StyledLine] {
-    let head = "  \(label) = "
-    let body = value(tensor, indent: head.count)
-    return body.enumerated().map { position, line in
-      let prefix = position == 0 ? head : String(repeating: " ", count: head.count)
-      return StyledLine([(prefix, .plain)] + line.runs.map { ($0.text, tensor == nil ? $0.style : style) })
-    }
+    let shape = tensor.map { $0.rank == 0 ? "" : " \(formatShape($0.shape))" } ?? ""
+    return block([("  \(label)\(shape) = ", .plain)], tensor, style: style)
   }
 
   private func expression(of function: Int) -> String {
@@ -51,22 +63,22 @@ struct InspectorView {
     return "\(outputs) = \(node.function.expression(node.inputs.map(name)))"
   }
 
+  private func heading(_ title: String, _ detail: String) -> [StyledLine] {
+    wrap([title + detail], width: width, indent: "  ").enumerated().map { position, line in
+      guard position == 0, line.hasPrefix(title) else { return StyledLine(line) }
+      return StyledLine([(title, Theme.heading), (String(line.dropFirst(title.count)), .plain)])
+    }
+  }
+
   private func startLines() -> [StyledLine] {
-    var lines = [
-      StyledLine([
-        ("Start", Theme.heading),
-        ("  only the inputs have data; press n to run the first function", Theme.help),
-      ])
-    ]
-    for leaf in graph.leaves.prefix(6) { lines += labelled(name(leaf), session.data(of: leaf)) }
+    var lines = heading("Start", "  only the inputs have data; press n to run the first function")
+    for leaf in graph.leaves { lines += labelled(name(leaf), session.data(of: leaf)) }
     return lines
   }
 
   private func forwardLines(_ function: Int) -> [StyledLine] {
     let node = graph.functions[function]
-    var lines = [
-      StyledLine([("Forward · \(node.label)", Theme.heading), ("  \(expression(of: function))", .plain)])
-    ]
+    var lines = heading("Forward · \(node.label)", "  \(expression(of: function))")
     for input in Array(Set(node.inputs)).sorted() { lines += labelled(name(input), session.data(of: input)) }
     for output in node.outputs {
       lines += labelled(name(output), session.data(of: output), style: Theme.freshValue)
@@ -75,12 +87,8 @@ struct InspectorView {
   }
 
   private func seedLines(_ variable: Int) -> [StyledLine] {
-    [
-      StyledLine([
-        ("Seed", Theme.heading),
-        ("  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)", .plain),
-      ])
-    ] + labelled("\(name(variable)).grad", session.grad(of: variable), style: Theme.freshValue)
+    heading("Seed", "  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)")
+      + labelled("\(name(variable)).grad", session.grad(of: variable), style: Theme.freshValue)
       + labelled(name(variable), session.data(of: variable))
   }
 
@@ -89,60 +97,19 @@ struct InspectorView {
       return []
     }
     let node = graph.functions[function]
-    let gys = node.outputs.map { "\(name($0)).grad" }.joined(separator: ", ")
-    let gyText =
-      step.outputGrads.count == 1
-      ? NumberFormat.full(step.outputGrads[0])
-      : step.outputGrads.map(NumberFormat.full).joined(separator: ", ")
-    var lines = [
-      StyledLine([
-        ("Backward · \(node.label)", Theme.heading),
-        ("  \(expression(of: function))   gy = \(gys) = \(gyText)", .plain),
-      ])
-    ]
+    let scalarGrads = step.outputGrads.allSatisfy { $0.rank == 0 }
+    let gys = zip(node.outputs, step.outputGrads).map { output, gy in
+      "\(name(output)).grad" + (scalarGrads ? " = \(NumberFormat.full(gy))" : " \(formatShape(gy.shape))")
+    }
+    var lines = heading(
+      "Backward · \(node.label)", "  \(expression(of: function))   gy = \(gys.joined(separator: ", "))")
+    if !scalarGrads {
+      for gy in step.outputGrads { lines += block([("  ", .plain)], gy) }
+    }
     for term in rule.terms {
-      let clauses = ["\(rule.function): " + term.clauses[0]] + term.clauses.dropFirst()
-      for line in wrap(clauses, width: width, indent: String(repeating: " ", count: rule.function.count + 2))
-      {
-        lines.append(StyledLine(line))
-      }
-      let accumulation = wrap(
-        term.accumulation.split(separator: " ").map(String.init), width: width - 4, indent: "    ")
-      for (position, line) in accumulation.enumerated() {
-        lines.append(StyledLine([(position == 0 ? "  → " : "", Theme.help), (line, Theme.freshValue)]))
-      }
-    }
-    return lines
-  }
-
-  private func gradientCheckLines() -> [StyledLine] {
-    let check = session.gradientCheck
-    let inputs = session.checkedInputs
-    let labels = check.entries.map { entry in
-      name(inputs[entry.input])
-        + (entry.index.isEmpty ? "" : "[" + entry.index.map(String.init).joined(separator: ",") + "]")
-    }
-    let labelWidth = max(labels.map(\.count).max() ?? 5, 5)
-    let backprop = check.entries.map { NumberFormat.full($0.backprop) }
-    let numerical = check.entries.map { NumberFormat.full($0.numerical) }
-    let valueWidth = max((backprop + numerical).map(\.count).max() ?? 0, 9) + 2
-    var lines = [
-      StyledLine([
-        ("Gradient check", Theme.heading), ("  backprop vs central difference, eps \(check.eps)", .plain),
-      ]),
-      StyledLine(
-        "input".padded(to: labelWidth) + "  " + "backprop".padded(to: valueWidth)
-          + "numerical".padded(to: valueWidth)
-          + "|diff|",
-        Theme.help),
-    ]
-    for (position, entry) in check.entries.enumerated() {
-      let passed = check.passes(entry)
-      let values =
-        labels[position].padded(to: labelWidth) + "  " + backprop[position].padded(to: valueWidth)
-        + numerical[position].padded(to: valueWidth) + entry.absoluteError.printed("%.1e").padded(to: 9)
-      lines.append(
-        StyledLine([(values, .plain), (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail)]))
+      lines +=
+        ChainRuleLines(inspector: self, function: rule.function, term: term, gy: step.outputGrads.first)
+        .lines
     }
     return lines
   }
@@ -151,29 +118,26 @@ struct InspectorView {
     let node = graph.variables[index]
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
     let users = node.consumers.map { graph.functions[$0].label }.joined(separator: ", ")
-    return [
-      StyledLine([
-        ("Variable \(node.label)", Theme.heading),
-        (
-          "  shape \(formatShape(node.variable.shape)) · from \(creator) · used by \(users.isEmpty ? "nothing (output)" : users)",
-          .plain
-        ),
-      ])
-    ] + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
+    return heading(
+      "Variable \(node.label)",
+      "  shape \(formatShape(node.variable.shape)) · from \(creator) · used by "
+        + (users.isEmpty ? "nothing (output)" : users)
+    ) + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
+      + ElementTableLines(label: node.label, data: session.data(of: index), grad: session.grad(of: index))
+      .lines
   }
 
   private func functionLines(_ index: Int) -> [StyledLine] {
     let node = graph.functions[index]
     let names = node.inputs.map(name)
-    var lines = [
-      StyledLine([("Function \(node.label)", Theme.heading), ("  \(expression(of: index))", .plain)])
-    ]
+    var lines = heading("Function \(node.label)", "  \(expression(of: index))")
     for position in node.inputs.indices {
       let gradient = node.inputs.count == 1 ? "gx" : "gx\(position)"
-      lines.append(
-        StyledLine(
-          "  \(gradient) = \(node.function.gradientFormula(input: position, names: names))   (∂ w.r.t. \(names[position]))"
-        ))
+      let formula = node.function.gradientFormula(input: position, names: names)
+      lines += wrap(
+        ["  \(gradient) = \(formula)", "(∂ w.r.t. \(names[position]))"], width: width, indent: "    "
+      )
+      .map { StyledLine($0) }
     }
     return lines
   }

@@ -58,15 +58,32 @@ public final class Screen {
         into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
     }
     buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
-    let inspector = InspectorView(state: state, width: columns)
-    for (row, line) in inspector.lines(maxLines: regions.inspectorHeight - 1).prefix(
-      regions.inspectorHeight - 1
-    ).enumerated() {
-      line.draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
+    let window = inspectorWindow(state, columns: columns, rows: rows)
+    if let sign = window.aboveSign {
+      buffer.text(sign, x: max(columns - sign.count - 2, 0), y: regions.inspectorTop, style: Theme.helpKey)
     }
-    Chrome.helpLine(width: columns).draw(into: &buffer, x: 0, y: rows - 1, width: columns)
+    for (row, line) in window.visible.enumerated() {
+      line.fitted(to: columns).draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
+    }
+    Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).fitted(to: columns).draw(
+      into: &buffer, x: 0, y: rows - 1, width: columns)
     if state.showsHelp { Chrome.drawHelp(into: &buffer) }
     return buffer
+  }
+
+  /// The inspector's lines for this state and size, and the part of them that is shown.
+  func inspectorWindow(_ state: AppState, columns: Int, rows: Int) -> InspectorWindow {
+    InspectorWindow(
+      lines: InspectorView(state: state, width: columns).lines(),
+      rows: Regions(rows: rows).inspectorHeight - 1,
+      scroll: state.inspectorScroll)
+  }
+
+  /// The pans of the graph view that keep it inside the graph, for this state and size.
+  func panRange(_ state: AppState, columns: Int, rows: Int) -> (x: ClosedRange<Int>, y: ClosedRange<Int>) {
+    guard let scene = try? scene(for: state, columns: columns, rows: rows) else { return (0...0, 0...0) }
+    return GraphView(scene: scene, state: state).panRange(
+      width: columns, height: Regions(rows: rows).graphHeight)
   }
 
   /// The node drawn at screen cell (`x`, `y`) in the frame `render` makes for this state and size.

@@ -13,6 +13,21 @@ struct StyledLine {
   /// The number of characters.
   var count: Int { runs.reduce(0) { $0 + $1.text.count } }
 
+  /// The line cut to `width` characters at a space, with `…` in place of what is left out, so a
+  /// number is never cut in two; unchanged when it fits.
+  func fitted(to width: Int) -> StyledLine {
+    guard count > width else { return self }
+    let text = runs.map(\.text).joined()
+    let kept = cutAtSpace(text, width: width - 1)
+    var left = kept.count
+    var fitted = [(String, CellStyle)]()
+    for run in runs where left > 0 {
+      fitted.append((String(run.text.prefix(left)), run.style))
+      left -= min(run.text.count, left)
+    }
+    return StyledLine(fitted + [("…", Theme.help)])
+  }
+
   /// Writes the line at (`x`, `y`), clipped to `width` columns; returns the columns written.
   @discardableResult
   func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) -> Int {
@@ -22,36 +37,6 @@ struct StyledLine {
     }
     return column
   }
-}
-
-/// Splits `text` into pieces of at most `width` characters, breaking after `separator` where it
-/// can, and hard-wrapping words longer than a line. Continuation lines start with `indent`.
-func wrap(_ clauses: [String], width: Int, indent: String) -> [String] {
-  var lines = [String]()
-  var current = ""
-  for clause in clauses {
-    let candidate = current.isEmpty ? clause : current + " " + clause
-    if candidate.count <= width || current.isEmpty && lines.isEmpty && clause.count <= width {
-      current = candidate
-      continue
-    }
-    if !current.isEmpty { lines.append(current) }
-    current = indent + clause
-  }
-  if !current.isEmpty { lines.append(current) }
-  return lines.flatMap { hardWrap($0, width: width, indent: indent) }
-}
-
-private func hardWrap(_ line: String, width: Int, indent: String) -> [String] {
-  guard width > indent.count, line.count > width else { return [line] }
-  var pieces = [String(line.prefix(width))]
-  var rest = line.dropFirst(width)
-  while !rest.isEmpty {
-    let room = width - indent.count
-    pieces.append(indent + rest.prefix(room))
-    rest = rest.dropFirst(room)
-  }
-  return pieces
 }
 
 extension String {

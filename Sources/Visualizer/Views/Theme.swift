@@ -22,4 +22,5 @@ enum Theme {
   static let fail = CellStyle(foreground: .brightRed, bold: true)
   static let help = CellStyle(dim: true)
   static let helpKey = CellStyle(bold: true)
+  static let status = CellStyle(foreground: .brightYellow, bold: true)
 }

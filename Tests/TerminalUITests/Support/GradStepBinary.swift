@@ -24,9 +24,12 @@ enum GradStepBinary {
       .prefix(8).count == 8
   }()
 
-  /// Runs `gradstep --headless --size COLUMNSxROWS --keys KEYS` without a terminal.
-  static func headless(keys: String, columns: Int = 100, rows: Int = 30) throws -> ProcessResult {
+  /// Runs `gradstep ARGUMENTS --headless --size COLUMNSxROWS --keys KEYS` without a terminal.
+  static func headless(keys: String, arguments: [String] = [], columns: Int = 100, rows: Int = 30) throws
+    -> ProcessResult
+  {
     try ChildProcess.run(
-      [path, "--headless", "--size", "\(columns)x\(rows)", "--keys", keys], timeout: .seconds(30))
+      [path] + arguments + ["--headless", "--size", "\(columns)x\(rows)", "--keys", keys],
+      timeout: .seconds(30))
   }
 }
