@@ -1,0 +1,102 @@
+/// Walks one line of program text a character at a time, for the lexer.
+///
+/// Columns count characters (grapheme clusters), as the error messages do. An ASCII byte followed by
+/// another ASCII byte (or the end) is a whole character, so it is read straight from the UTF-8 bytes
+/// and classified by a table; anything else goes through `Character` and its Unicode properties.
+/// Lines never contain a line break, so `\r\n` (one character of two ASCII bytes) cannot occur.
+struct LineCursor {
+  /// What a character can start or continue.
+  enum Class: Equatable {
+    /// Whitespace or a byte-order mark: skipped.
+    case space
+    /// One of `+ - * / ^ ( ) [ ] , = ;`.
+    case symbol
+    /// A letter or `_`: starts or continues a name.
+    case letter
+    /// `0`–`9`.
+    case digit
+    /// `.`: starts a number such as `.5`.
+    case dot
+    /// `#`: starts a comment.
+    case comment
+    /// Anything else: cannot start a token.
+    case other
+  }
+
+  private let line: Substring
+  /// Where the current character starts.
+  private(set) var position: String.Index
+  /// Where the next character starts.
+  private var following: String.Index
+  /// The 1-based column of the current character.
+  private(set) var column = 1
+  /// The current character's class; `nil` at the end of the line.
+  private(set) var kind: Class?
+  /// The current character's byte when it is a whole ASCII character, else 0.
+  private(set) var ascii: UInt8 = 0
+
+  init(_ line: Substring) {
+    self.line = line
+    position = line.startIndex
+    following = line.startIndex
+    load()
+  }
+
+  /// The current character (at the end of the line, a space).
+  var character: Character {
+    guard position < line.endIndex else { return " " }
+    return ascii != 0 ? Character(Unicode.Scalar(ascii)) : line[position]
+  }
+
+  /// The text from `start` up to the current character.
+  func text(from start: String.Index) -> Substring { line[start..<position] }
+
+  /// Moves to the next character.
+  mutating func advance() {
+    guard position < line.endIndex else { return }
+    position = following
+    column += 1
+    load()
+  }
+
+  private mutating func load() {
+    guard position < line.endIndex else {
+      kind = nil
+      ascii = 0
+      return
+    }
+    let bytes = line.utf8
+    let byte = bytes[position]
+    let next = bytes.index(after: position)
+    if byte < 0x80 && (next == line.endIndex || bytes[next] < 0x80) {
+      ascii = byte
+      following = next
+      kind = Self.asciiClasses[Int(byte)]
+    } else {
+      ascii = 0
+      let character = line[position]
+      following = line.index(after: position)
+      kind =
+        if character.isWhitespace || character == "\u{FEFF}" {
+          .space
+        } else if character.isLetter {
+          .letter
+        } else {
+          .other
+        }
+    }
+  }
+
+  /// The class of each ASCII byte.
+  private static let asciiClasses: [Class] = (0..<128).map { (value: Int) -> Class in
+    let character = Character(Unicode.Scalar(UInt8(value)))
+    switch character {
+    case "#": return .comment
+    case ".": return .dot
+    case "0"..."9": return .digit
+    case "a"..."z", "A"..."Z", "_": return .letter
+    case "+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";": return .symbol
+    default: return character.isWhitespace ? .space : .other
+    }
+  }
+}
