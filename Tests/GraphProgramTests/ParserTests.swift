@@ -133,8 +133,11 @@ import Testing
     let program = try Program.parse("x = 0.5\ny = square(x)", overrides: ["x": Tensor(3)])
     #expect(program.inputs[0].variable.data == Tensor(3))
     #expect(program.output.data == Tensor(9))
-    let wider = try Program.parse("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor([1, 2, 3])])
-    #expect(wider.output.data == Tensor(6))
+    let other = try Program.parse("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor([5, 7])])
+    #expect(other.output.data == Tensor(12))
+    #expect(throws: ProgramError.self) {
+      try Program.parse("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor([1, 2, 3])])
+    }
   }
 
   @Test func overrideArguments() throws {
