@@ -24,6 +24,9 @@ struct Parser {
   init(source: SourceText, overrides: [String: Tensor]) {
     self.source = source
     self.overrides = overrides
+    let statements = min(source.statementBound, Limits.variables)
+    names.reserveCapacity(statements)
+    assignedNames.reserveCapacity(statements)
   }
 
   // MARK: Tokens

@@ -51,8 +51,7 @@ public struct Program {
   {
     try checkSize(text.utf8.count)
     let source = SourceText(text)
-    var parser = Parser(source: source, overrides: overrides)
-    let ir = try parser.parseProgram()
+    let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
     return Program(source: text, ir: ir)
@@ -68,6 +67,14 @@ public struct Program {
     let array = Array(bytes)
     try checkSize(array.count)
     return try parse(try UTF8Check.decode(array), overrides: overrides)
+  }
+
+  /// The program's IR; the parser (with its table of names) is gone before the graph is built.
+  private static func parseIR(_ source: SourceText, overrides: [String: Tensor]) throws(ProgramError)
+    -> ProgramIR
+  {
+    var parser = Parser(source: source, overrides: overrides)
+    return try parser.parseProgram()
   }
 
   /// Throws when `byteCount` is over `maximumBytes`.

@@ -22,6 +22,16 @@ struct SourceText {
     isSingleLine = true
   }
 
+  /// At most how many statements the text can hold: its line breaks and `;`s, plus one.
+  var statementBound: Int {
+    let separators = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.reduce(into: 0) { count, byte in
+        if byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ";") { count += 1 }
+      }
+    }
+    return (separators ?? text.utf8.count) + 1
+  }
+
   /// The lines in order, without their line breaks; an empty text has one empty line.
   var lines: Lines { Lines(source: self) }
 
