@@ -24,7 +24,7 @@ enum W8SharedParameters {
       recurrenceSteps: [100, 1_000, 10_000], fanOutTerms: [1_000, 10_000, 200_000], timeout: 120,
       memoryCap: 3 << 30, dotTimeout: 60)
     static let quick = Plan(
-      recurrenceSteps: [10, 30], fanOutTerms: [100, 300], timeout: 30, memoryCap: 1 << 30, dotTimeout: 10)
+      recurrenceSteps: [10, 100], fanOutTerms: [100, 300], timeout: 30, memoryCap: 1 << 30, dotTimeout: 10)
   }
 
   /// Runs every case of `plan`: each graph with `--headless`, the largest fan-out also with `--json`.

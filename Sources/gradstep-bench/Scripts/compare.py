@@ -322,7 +322,7 @@ specified in `Sources/gradstep-bench/W4Layout.swift`, `W5StepCost.swift`, `W6Sta
   `gradstep --headless`: 3.4 M lines `cN = 1.0` (50 MB, over 32 MiB) and 1.05 M such lines (over
   1,000,000 variables); each must exit 2 naming the limit.
 * `--quick` (smoke): W4 at N = 10, 100; W5 with 1,000-function programs and 200 steps; W6 with
-  5 rounds; W8 at T = 10, 30 and N = 100, 300 (30 s, 1 GB and dot 10 s limits); W9 at 0.25 and 1 MB.
+  5 rounds; W8 at T = 10, 100 and N = 100, 300 (30 s, 1 GB and dot 10 s limits); W9 at 0.25 and 1 MB.
 """
 
 
