@@ -2,8 +2,9 @@
 ///
 /// Columns count characters (grapheme clusters), as the error messages do. An ASCII byte followed by
 /// another ASCII byte (or the end) is a whole character, so it is read straight from the UTF-8 bytes
-/// and classified by a table; anything else goes through `Character` and its Unicode properties.
-/// Lines never contain a line break, so `\r\n` (one character of two ASCII bytes) cannot occur.
+/// and classified by a table (except `\r\n`, one character of two ASCII bytes, found only in a
+/// single-line text such as a `--set` argument); anything else goes through `Character` and its
+/// Unicode properties.
 struct LineCursor {
   /// What a character can start or continue.
   enum Class: Equatable {
@@ -68,7 +69,9 @@ struct LineCursor {
     let bytes = line.utf8
     let byte = bytes[position]
     let next = bytes.index(after: position)
-    if byte < 0x80 && (next == line.endIndex || bytes[next] < 0x80) {
+    let isWholeCharacter =
+      byte < 0x80 && (next == line.endIndex || (bytes[next] < 0x80 && (byte != 0x0D || bytes[next] != 0x0A)))
+    if isWholeCharacter {
       ascii = byte
       following = next
       kind = Self.asciiClasses[Int(byte)]

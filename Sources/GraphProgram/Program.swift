@@ -37,16 +37,14 @@ public struct Program {
   /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.
   public static let maximumBytes = Limits.bytes
 
-  /// The most variables (inputs, constants and results) a program may have: 1,000,000.
-  public static let maximumVariables = Limits.variables
-
   /// Parses `text`, checks every shape, then builds the graph and runs the forward pass.
   ///
   /// `overrides` replaces inputs' literal values (as `--set x=0.7` does); each must have its
   /// literal's shape.
   /// - Throws: `ProgramError` for the first problem found, with its line and column; before anything
   ///   runs, so a shape mismatch never traps. A text longer than `maximumBytes` is refused before it
-  ///   is parsed, and one with more than `maximumVariables` variables as soon as it has that many.
+  ///   is parsed, and one with more than 1,000,000 variables (inputs, constants and results) as soon
+  ///   as it has that many.
   public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program
   {
     try checkSize(text.utf8.count)

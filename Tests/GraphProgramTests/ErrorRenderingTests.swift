@@ -124,6 +124,14 @@ import Testing
     #expect(Array(lines[1])[caret] == "z")
   }
 
+  /// Columns count characters: a combining accent, a CJK letter or `\r\n` is one column.
+  @Test func columnsCountCharactersWhateverTheirBytes() {
+    let accents = #expect(throws: ProgramError.self) { try Program.parse("é = 1\ne\u{301}变 = é * 2 $") }
+    #expect(accents?.column == 12)
+    let crlf = #expect(throws: ProgramError.self) { try Program.parseOverride("x=1\r\n$") }
+    #expect(crlf?.column == 5)
+  }
+
   @Test func tabsShowAsOneSpaceSoTheCaretStaysAligned() {
     #expect(
       renderedError("x = 1\n\ty =\texp(q)") == """

@@ -192,4 +192,15 @@ import Testing
     #expect(program.output.data == Tensor(20_000))
     #expect(program.functionsInStatementOrder.count == 19_999)
   }
+
+  /// Issue #10's fan-out: a 200,000-term sum on one line parses without deep recursion, every
+  /// term a use of the same `x`.
+  @Test func aTwoHundredThousandTermSumOnOneLine() throws {
+    let program = try Program.parse("x = 0.5\ny = x" + String(repeating: " + x", count: 199_999))
+    #expect(program.functionsInStatementOrder.count == 199_999)
+    #expect(program.output.data == Tensor(100_000))
+    #expect(program.variable(named: "y#199998") != nil)
+    program.output.backward()
+    #expect(program.inputs[0].variable.grad == Tensor(200_000))
+  }
 }
