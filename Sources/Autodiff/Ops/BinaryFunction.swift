@@ -25,9 +25,9 @@ open class BinaryFunction: Function {
     return (product(0), product(1))
   }
 
-  /// The broadcast shape of the two inputs. (Equal shapes return at once: `name`, which an error
-  /// would need, is slow to make, and a program checks every function's shapes.)
+  /// The broadcast shape of the two inputs.
   override public final func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
+    // Equal shapes return at once: `name`, which only an error needs, is slow to make.
     if inputShapes[0] == inputShapes[1] { return [inputShapes[0]] }
     return [try Tensor.broadcastShape(inputShapes[0], inputShapes[1], operation: name)]
   }
