@@ -4,8 +4,25 @@ enum Lexer {
   ///
   /// - Throws: `ProgramError` for a character that cannot start a token, or a malformed number.
   static func tokens(of line: Substring, number: Int, in source: SourceText) throws(ProgramError) -> [Token] {
+    let scanned = line.utf8.withContiguousStorageIfAvailable { bytes in
+      Result { () throws(ProgramError) in
+        try tokens(LineCursor(line, bytes: bytes), number: number, in: source)
+      }
+    }
+    guard let scanned else {
+      var copy = String(line)
+      copy.makeContiguousUTF8()
+      return try tokens(of: copy[...], number: number, in: source)
+    }
+    return try scanned.get()
+  }
+
+  /// The tokens from `cursor` to the end of its line.
+  private static func tokens(_ cursor: LineCursor, number: Int, in source: SourceText) throws(ProgramError)
+    -> [Token]
+  {
+    var cursor = cursor
     var tokens = [Token]()
-    var cursor = LineCursor(line)
     func range(_ start: Int) -> SourceRange {
       SourceRange(line: number, column: start, length: cursor.column - start)
     }
@@ -28,7 +45,7 @@ enum Lexer {
         tokens.append(Token(kind: .symbol(symbol), range: range(start)))
       case .letter:
         while cursor.kind == .letter || cursor.kind == .digit { cursor.advance() }
-        tokens.append(Token(kind: .name(String(cursor.text(from: first))), range: range(start)))
+        tokens.append(Token(kind: .name(cursor.text(from: first)), range: range(start)))
       case .digit, .dot:
         let text = scanNumber(&cursor)
         guard isWellFormedNumber(text) else {
@@ -58,7 +75,7 @@ enum Lexer {
       previous = cursor.ascii
       cursor.advance()
     }
-    return String(cursor.text(from: first))
+    return cursor.text(from: first)
   }
 
   private static func isDigit(_ character: Character) -> Bool {

@@ -1,10 +1,10 @@
 /// Walks one line of program text a character at a time, for the lexer.
 ///
-/// Columns count characters (grapheme clusters), as the error messages do. An ASCII byte followed by
-/// another ASCII byte (or the end) is a whole character, so it is read straight from the UTF-8 bytes
-/// and classified by a table (except `\r\n`, one character of two ASCII bytes, found only in a
-/// single-line text such as a `--set` argument); anything else goes through `Character` and its
-/// Unicode properties.
+/// Columns count characters (grapheme clusters), as the error messages do; positions are byte
+/// offsets into the line's UTF-8. An ASCII byte followed by another ASCII byte (or the end) is a
+/// whole character, so it is read straight from the bytes and classified by a table (except `\r\n`,
+/// one character of two ASCII bytes, found only in a single-line text such as a `--set` argument);
+/// anything else goes through `Character` and its Unicode properties.
 struct LineCursor {
   /// What a character can start or continue.
   enum Class: Equatable {
@@ -25,10 +25,12 @@ struct LineCursor {
   }
 
   private let line: Substring
-  /// Where the current character starts.
-  private(set) var position: String.Index
-  /// Where the next character starts.
-  private var following: String.Index
+  /// The line's UTF-8 bytes.
+  private let bytes: UnsafeBufferPointer<UInt8>
+  /// The byte offset where the current character starts.
+  private(set) var position = 0
+  /// The byte offset where the next character starts.
+  private var following = 0
   /// The 1-based column of the current character.
   private(set) var column = 1
   /// The current character's class; `nil` at the end of the line.
@@ -36,49 +38,55 @@ struct LineCursor {
   /// The current character's byte when it is a whole ASCII character, else 0.
   private(set) var ascii: UInt8 = 0
 
-  init(_ line: Substring) {
+  /// A cursor at the start of `line`, whose UTF-8 bytes are `bytes` (valid while it is used).
+  init(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) {
     self.line = line
-    position = line.startIndex
-    following = line.startIndex
+    self.bytes = bytes
     load()
   }
 
   /// The current character (at the end of the line, a space).
   var character: Character {
-    guard position < line.endIndex else { return " " }
-    return ascii != 0 ? Character(Unicode.Scalar(ascii)) : line[position]
+    guard position < bytes.count else { return " " }
+    return ascii != 0 ? Character(Unicode.Scalar(ascii)) : line[index(position)]
   }
 
-  /// The text from `start` up to the current character.
-  func text(from start: String.Index) -> Substring { line[start..<position] }
+  /// The text from byte offset `start` up to the current character.
+  func text(from start: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+  }
 
   /// Moves to the next character.
   mutating func advance() {
-    guard position < line.endIndex else { return }
+    guard position < bytes.count else { return }
     position = following
     column += 1
     load()
   }
 
+  private func index(_ offset: Int) -> String.Index {
+    line.utf8.index(line.startIndex, offsetBy: offset)
+  }
+
   private mutating func load() {
-    guard position < line.endIndex else {
+    guard position < bytes.count else {
       kind = nil
       ascii = 0
       return
     }
-    let bytes = line.utf8
     let byte = bytes[position]
-    let next = bytes.index(after: position)
+    let next = position + 1
     let isWholeCharacter =
-      byte < 0x80 && (next == line.endIndex || (bytes[next] < 0x80 && (byte != 0x0D || bytes[next] != 0x0A)))
+      byte < 0x80 && (next == bytes.count || (bytes[next] < 0x80 && (byte != 0x0D || bytes[next] != 0x0A)))
     if isWholeCharacter {
       ascii = byte
       following = next
       kind = Self.asciiClasses[Int(byte)]
     } else {
       ascii = 0
-      let character = line[position]
-      following = line.index(after: position)
+      let start = index(position)
+      let character = line[start]
+      following = position + line.utf8.distance(from: start, to: line.index(after: start))
       kind =
         if character.isWhitespace || character == "\u{FEFF}" {
           .space

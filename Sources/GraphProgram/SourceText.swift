@@ -18,7 +18,9 @@ struct SourceText {
 
   /// `text` as one line, line breaks and all (for a command-line argument).
   init(singleLine text: String) {
-    self.text = text
+    var contiguous = text
+    contiguous.makeContiguousUTF8()
+    self.text = contiguous
     isSingleLine = true
   }
 
