@@ -1,69 +1,81 @@
 /// Splits one line of program text into tokens; a `#` starts a comment that runs to the end of the line.
 enum Lexer {
-  static let symbols: Set<Character> = ["+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";"]
-
   /// The tokens of `line` (line number `number`), ending with an `.end` token.
   ///
   /// - Throws: `ProgramError` for a character that cannot start a token, or a malformed number.
   static func tokens(of line: Substring, number: Int, in source: SourceText) throws(ProgramError) -> [Token] {
-    var tokens = [Token]()
-    var index = line.startIndex
-    var column = 1
-    func range(_ start: Int) -> SourceRange {
-      SourceRange(line: number, column: start, length: column - start)
+    let scanned = line.utf8.withContiguousStorageIfAvailable { bytes in
+      Result { () throws(ProgramError) in
+        try tokens(LineCursor(line, bytes: bytes), number: number, in: source)
+      }
     }
-    while index < line.endIndex {
-      let character = line[index]
-      let start = column
-      if character == "#" { break }
-      if character.isWhitespace || character == "\u{FEFF}" {
-        line.formIndex(after: &index)
-        column += 1
-      } else if symbols.contains(character) {
-        line.formIndex(after: &index)
-        column += 1
-        tokens.append(Token(kind: .symbol(character), range: range(start)))
-      } else if isNameStart(character) {
-        let first = index
-        while index < line.endIndex, isNameStart(line[index]) || isDigit(line[index]) {
-          line.formIndex(after: &index)
-          column += 1
-        }
-        tokens.append(Token(kind: .name(String(line[first..<index])), range: range(start)))
-      } else if isDigit(character) || character == "." {
-        let text = scanNumber(line, &index, &column)
+    guard let scanned else {
+      var copy = String(line)
+      copy.makeContiguousUTF8()
+      return try tokens(of: copy[...], number: number, in: source)
+    }
+    return try scanned.get()
+  }
+
+  /// The tokens from `cursor` to the end of its line.
+  private static func tokens(_ cursor: LineCursor, number: Int, in source: SourceText) throws(ProgramError)
+    -> [Token]
+  {
+    var cursor = cursor
+    var tokens = [Token]()
+    func range(_ start: Int) -> SourceRange {
+      SourceRange(line: number, column: start, length: cursor.column - start)
+    }
+    scan: while let kind = cursor.kind {
+      let start = cursor.column
+      guard tokens.count < Limits.tokensPerLine else {
+        throw source.error(
+          "line \(number) has more than \(Limits.grouped(Limits.tokensPerLine)) tokens, GradStep's limit",
+          at: SourceRange(line: number, column: start, length: 1))
+      }
+      let first = cursor.position
+      switch kind {
+      case .comment:
+        break scan
+      case .space:
+        cursor.advance()
+      case .symbol:
+        let symbol = cursor.character
+        cursor.advance()
+        tokens.append(Token(kind: .symbol(symbol), range: range(start)))
+      case .letter:
+        while cursor.kind == .letter || cursor.kind == .digit { cursor.advance() }
+        tokens.append(Token(kind: .name(cursor.text(from: first)), range: range(start)))
+      case .digit, .dot:
+        let text = scanNumber(&cursor)
         guard isWellFormedNumber(text) else {
           throw source.error("malformed number '\(text)'\(multiplicationHint(text))", at: range(start))
         }
         tokens.append(Token(kind: .number(text), range: range(start)))
-      } else {
-        throw source.error("unexpected character \(describe(character))", at: range(start).with(length: 1))
+      case .other:
+        throw source.error(
+          "unexpected character \(describe(cursor.character))",
+          at: SourceRange(line: number, column: start, length: 1))
       }
     }
-    tokens.append(Token(kind: .end, range: SourceRange(line: number, column: column, length: 1)))
+    tokens.append(Token(kind: .end, range: SourceRange(line: number, column: cursor.column, length: 1)))
     return tokens
   }
 
   /// Reads digits, an optional fraction and an optional exponent (`12`, `.5`, `1.5e-3`), plus any letters
   /// or digits glued to it, so that `1e` or `2.5.1` is reported whole.
-  private static func scanNumber(_ line: Substring, _ index: inout Substring.Index, _ column: inout Int)
-    -> String
-  {
-    let first = index
-    var previous: Character = " "
-    while index < line.endIndex {
-      let character = line[index]
-      let signOfExponent = (character == "+" || character == "-") && (previous == "e" || previous == "E")
-      guard isDigit(character) || character == "." || isNameStart(character) || signOfExponent else { break }
-      previous = character
-      line.formIndex(after: &index)
-      column += 1
+  private static func scanNumber(_ cursor: inout LineCursor) -> String {
+    let first = cursor.position
+    var previous: UInt8 = 0
+    while let kind = cursor.kind {
+      let exponentSign =
+        (cursor.ascii == UInt8(ascii: "+") || cursor.ascii == UInt8(ascii: "-"))
+        && (previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E"))
+      guard kind == .digit || kind == .dot || kind == .letter || exponentSign else { break }
+      previous = cursor.ascii
+      cursor.advance()
     }
-    return String(line[first..<index])
-  }
-
-  private static func isNameStart(_ character: Character) -> Bool {
-    character == "_" || character.isLetter
+    return cursor.text(from: first)
   }
 
   private static func isDigit(_ character: Character) -> Bool {

@@ -30,7 +30,7 @@ extension Parser {
     let range = site.through(close.range)
     let operation = try callOperation(name, form, arguments, keepDims: keepDims, site: site)
     let tensors = if case .tensors = form { arguments } else { Array(arguments.prefix(1)) }
-    return apply(operation, tensors, site: site, range: range)
+    return try apply(operation, tensors, site: site, range: range)
   }
 
   /// The operation a call makes, after checking its arguments.

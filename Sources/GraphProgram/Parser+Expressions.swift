@@ -13,20 +13,20 @@ extension Parser {
     try enter("expression")
     defer { depth -= 1 }
     var left = try parseTerm()
-    while let operation = binaryOperation(["+": .add, "-": .sub]) {
+    while let operation = additiveOperation {
       let symbol = current
       advance()
-      left = binary(operation, symbol, left, try parseTerm())
+      left = try binary(operation, symbol, left, try parseTerm())
     }
     return left
   }
 
   mutating func parseTerm() throws(ProgramError) -> Operand {
     var left = try parseUnary()
-    while let operation = binaryOperation(["*": .mul, "/": .div]) {
+    while let operation = multiplicativeOperation {
       let symbol = current
       advance()
-      left = binary(operation, symbol, left, try parseUnary())
+      left = try binary(operation, symbol, left, try parseUnary())
     }
     return left
   }
@@ -44,7 +44,7 @@ extension Parser {
       let negated = text.hasPrefix("-") ? String(text.dropFirst()) : "-" + text
       return Operand(value: .constant(-number, text: negated), range: range)
     }
-    return apply(.neg, [operand], site: minus.range, range: range)
+    return try apply(.neg, [operand], site: minus.range, range: range)
   }
 
   /// `base ^ exponent`, right-associative; the exponent is a constant, folded if written as one
@@ -66,7 +66,7 @@ extension Parser {
       let power = Tensor(number).power(value).scalars[0]
       return Operand(value: .constant(power, text: formatConstant(power)), range: range)
     }
-    return apply(.pow(value), [base], site: caret.range, range: range)
+    return try apply(.pow(value), [base], site: caret.range, range: range)
   }
 
   /// The exponent's value, or an error when it is not a finite constant.
@@ -127,14 +127,19 @@ extension Parser {
     name.count >= 3 ? closestMatch(to: name, among: assignedNames) : nil
   }
 
-  /// The operation of the current token when it is one of `operations`' symbols.
-  func binaryOperation(_ operations: [Character: Operation]) -> Operation? {
-    guard case .symbol(let symbol) = current.kind else { return nil }
-    return operations[symbol]
+  /// `add` or `sub` when the current token is `+` or `-`.
+  var additiveOperation: Operation? {
+    current.isSymbol("+") ? .add : current.isSymbol("-") ? .sub : nil
+  }
+
+  /// `mul` or `div` when the current token is `*` or `/`.
+  var multiplicativeOperation: Operation? {
+    current.isSymbol("*") ? .mul : current.isSymbol("/") ? .div : nil
   }
 
   /// `left symbol right`: a node, or a number when folding constants and both sides are numbers.
-  mutating func binary(_ operation: Operation, _ symbol: Token, _ left: Operand, _ right: Operand) -> Operand
+  mutating func binary(_ operation: Operation, _ symbol: Token, _ left: Operand, _ right: Operand)
+    throws(ProgramError) -> Operand
   {
     let range = left.range.through(right.range)
     if foldingConstants, let a = left.constant, let b = right.constant {
@@ -147,27 +152,26 @@ extension Parser {
         }
       return Operand(value: .constant(folded, text: formatConstant(folded)), range: range)
     }
-    return apply(operation, [left, right], site: symbol.range, range: range)
+    return try apply(operation, [left, right], site: symbol.range, range: range)
   }
 
   /// Appends a node applying `operation` to `arguments` (numbers become constant leaves first).
   mutating func apply(_ operation: Operation, _ arguments: [Operand], site: SourceRange, range: SourceRange)
-    -> Operand
+    throws(ProgramError) -> Operand
   {
     var inputs = [Int]()
-    for argument in arguments { inputs.append(materialize(argument)) }
-    ir.nodes.append(.init(kind: .operation(operation, arguments: inputs), name: "", site: site))
-    return Operand(value: .node(ir.nodes.count - 1), range: range)
+    for argument in arguments { inputs.append(try materialize(argument)) }
+    let node = try append(.init(kind: .operation(operation, arguments: inputs), name: "", site: site))
+    return Operand(value: .node(node), range: range)
   }
 
   /// The node of `operand`, appending a constant leaf named by its text when it is a number.
-  mutating func materialize(_ operand: Operand) -> Int {
+  mutating func materialize(_ operand: Operand) throws(ProgramError) -> Int {
     switch operand.value {
     case .node(let node):
       return node
     case .constant(let number, let text):
-      ir.nodes.append(.init(kind: .constant(number), name: text, site: operand.range))
-      return ir.nodes.count - 1
+      return try append(.init(kind: .constant(number), name: text, site: operand.range))
     }
   }
 }

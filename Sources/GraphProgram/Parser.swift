@@ -24,6 +24,9 @@ struct Parser {
   init(source: SourceText, overrides: [String: Tensor]) {
     self.source = source
     self.overrides = overrides
+    let statements = min(source.statementBound, Limits.variables)
+    names.reserveCapacity(statements)
+    assignedNames.reserveCapacity(statements)
   }
 
   // MARK: Tokens
@@ -96,7 +99,7 @@ struct Parser {
     if current.isSymbol("[") {
       let literal = try parseList()
       try expectEndOfStatement(expecting: "';' or end of line after the list")
-      declareInput(name, literal, site: site)
+      try declareInput(name, literal, site: site)
       return
     }
     let firstNew = ir.nodes.count
@@ -104,7 +107,7 @@ struct Parser {
     try expectEndOfStatement(expecting: "an operator, ';' or end of line")
     switch value.value {
     case .constant(let number, _):
-      declareInput(name, Tensor(number), site: site)
+      try declareInput(name, Tensor(number), site: site)
     case .node(let node) where node >= firstNew:
       nameStatement(name, root: node, firstNew: firstNew, site: site)
     case .node:
@@ -135,11 +138,30 @@ struct Parser {
     }
   }
 
-  /// Records input `name` with its literal value, or the value `--set` gave it.
-  mutating func declareInput(_ name: String, _ literal: Tensor, site: SourceRange) {
-    ir.nodes.append(.init(kind: .input(overrides[name] ?? literal), name: name, site: site))
-    ir.inputs.append(ir.nodes.count - 1)
-    assign(name, node: ir.nodes.count - 1, site: site)
+  /// Records input `name` with its literal value, or the value `--set` gave it, which must have the
+  /// literal's shape.
+  mutating func declareInput(_ name: String, _ literal: Tensor, site: SourceRange) throws(ProgramError) {
+    let value = overrides[name] ?? literal
+    guard value.shape == literal.shape else {
+      throw error(
+        "--set \(name) has shape \(formatShape(value.shape)), but input '\(name)' has shape "
+          + "\(formatShape(literal.shape)); give a value of the same shape", at: site)
+    }
+    let node = try append(.init(kind: .input(value), name: name, site: site))
+    ir.inputs.append(node)
+    assign(name, node: node, site: site)
+  }
+
+  /// Appends `node` and returns its index, or throws when the program would have more than
+  /// `Limits.variables` variables.
+  mutating func append(_ node: ProgramIR.Node) throws(ProgramError) -> Int {
+    guard ir.nodes.count < Limits.variables else {
+      throw error(
+        "the program has more than \(Limits.grouped(Limits.variables)) variables (inputs, constants and "
+          + "results), GradStep's limit", at: node.site)
+    }
+    ir.nodes.append(node)
+    return ir.nodes.count - 1
   }
 
   /// Names a statement's nodes: the root gets `name`, the other ops `name#1`, `name#2`, … in

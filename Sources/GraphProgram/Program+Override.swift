@@ -9,12 +9,36 @@ extension Program {
     var parser = Parser(source: SourceText(singleLine: argument), overrides: [:])
     return try parser.parseOverride()
   }
+
+  /// Parses several overrides (`--set` repeated) as `parseOverride(_:)` does, into the dictionary
+  /// `parse(_:overrides:)` takes.
+  ///
+  /// - Throws: `ProgramError` for the first bad argument, or for a name given twice (located in the
+  ///   second argument, naming the first): `x=1` then `x=2` is an error, not a silent choice.
+  public static func parseOverrides(_ arguments: [String]) throws(ProgramError) -> [String: Tensor] {
+    var overrides = [String: Tensor]()
+    var firstArgument = [String: String]()
+    for argument in arguments {
+      let (name, value) = try parseOverride(argument)
+      if let first = firstArgument[name] {
+        let source = SourceText(singleLine: argument)
+        let start = argument.firstIndex { !$0.isWhitespace } ?? argument.startIndex
+        let column = argument.distance(from: argument.startIndex, to: start) + 1
+        throw source.error(
+          "'\(name)' is set twice: first \(first), then \(argument); give each input one value",
+          at: SourceRange(line: 1, column: column, length: name.count))
+      }
+      firstArgument[name] = argument
+      overrides[name] = value
+    }
+    return overrides
+  }
 }
 
 extension Parser {
   /// `name = number` or `name = list`, the whole line.
   mutating func parseOverride() throws(ProgramError) -> (name: String, value: Tensor) {
-    tokens = try Lexer.tokens(of: source.lines[0], number: 1, in: source)
+    tokens = try Lexer.tokens(of: source.text[...], number: 1, in: source)
     guard case .name(let name) = current.kind else {
       throw error("expected 'name=value', as in x=0.7 or v=[1,2]; found \(current.quoted)", at: current.range)
     }

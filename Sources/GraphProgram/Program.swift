@@ -34,17 +34,22 @@ public struct Program {
   public let functionsInStatementOrder: [Function]
   let ir: ProgramIR
 
+  /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.
+  public static let maximumBytes = Limits.bytes
+
   /// Parses `text`, checks every shape, then builds the graph and runs the forward pass.
   ///
-  /// `overrides` replaces inputs' literal values (as `--set x=0.7` does); its values may have other
-  /// shapes than the literals, and the shapes are checked with them.
+  /// `overrides` replaces inputs' literal values (as `--set x=0.7` does); each must have its
+  /// literal's shape.
   /// - Throws: `ProgramError` for the first problem found, with its line and column; before anything
-  ///   runs, so a shape mismatch never traps.
+  ///   runs, so a shape mismatch never traps. A text longer than `maximumBytes` is refused before it
+  ///   is parsed, and one with more than 1,000,000 variables (inputs, constants and results) as soon
+  ///   as it has that many.
   public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program
   {
+    try checkSize(text.utf8.count)
     let source = SourceText(text)
-    var parser = Parser(source: source, overrides: overrides)
-    let ir = try parser.parseProgram()
+    let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
     return Program(source: text, ir: ir)
@@ -57,7 +62,31 @@ public struct Program {
     throws(ProgramError)
     -> Program
   {
-    try parse(try UTF8Check.decode(Array(bytes)), overrides: overrides)
+    let array = Array(bytes)
+    try checkSize(array.count)
+    return try parse(try UTF8Check.decode(array), overrides: overrides)
+  }
+
+  /// The program's IR; the parser (with its table of names) is gone before the graph is built.
+  private static func parseIR(_ source: SourceText, overrides: [String: Tensor]) throws(ProgramError)
+    -> ProgramIR
+  {
+    var parser = Parser(source: source, overrides: overrides)
+    return try parser.parseProgram()
+  }
+
+  /// Throws when `byteCount` is over `maximumBytes`.
+  private static func checkSize(_ byteCount: Int) throws(ProgramError) {
+    guard byteCount <= Limits.bytes else {
+      throw ProgramError(message: sizeMessage(byteCount: byteCount))
+    }
+  }
+
+  /// "the program is N bytes, more than GradStep's limit of 33,554,432 bytes (32 MiB)"; for a
+  /// reader that stops early, `byteCount` is where it stopped ("more than N bytes").
+  public static func sizeMessage(byteCount: Int, stoppedEarly: Bool = false) -> String {
+    "the program is \(stoppedEarly ? "more than " : "")\(Limits.grouped(byteCount)) bytes, over GradStep's "
+      + "limit of \(Limits.grouped(Limits.bytes)) bytes (32 MiB)"
   }
 
   private init(source: String, ir: ProgramIR) {

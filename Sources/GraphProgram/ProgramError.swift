@@ -39,15 +39,44 @@ public struct ProgramError: Error, Equatable, Sendable, CustomStringConvertible 
 
   /// The error as a compiler prints it: `file:line:column: error: message`, then the line and a caret.
   ///
-  /// Lines longer than 120 characters are cut to a window around the caret, marked with `…`.
+  /// The message keeps short: a word (a name or number quoted from the program) longer than
+  /// `longestWord` characters is shown as its start, `…` and its end. Lines longer than 120
+  /// characters are cut to a window around the caret, marked with `…`.
   public func render(fileName: String? = nil) -> String {
     let place = [fileName, line > 0 ? "\(line):\(column)" : nil].compactMap { $0 }.joined(separator: ":")
-    let header = (place.isEmpty ? "" : place + ": ") + "error: " + message
+    let header = (place.isEmpty ? "" : place + ": ") + "error: " + Self.shortened(message)
     guard line > 0 else { return header }
     let excerpt = LineExcerpt(lineText, column: column, length: length)
     let marker =
       String(repeating: " ", count: excerpt.caretOffset) + "^"
       + String(repeating: "~", count: excerpt.underline - 1)
     return header + "\n  " + excerpt.text + "\n  " + marker
+  }
+
+  /// The most characters of one word shown in a rendered message.
+  public static let longestWord = 60
+
+  /// `message` with each word (a run of letters, digits, `_` and `.`) longer than `longestWord`
+  /// shortened to its first 50 and last 9 characters around `…`.
+  static func shortened(_ message: String) -> String {
+    func isWordPart(_ character: Character) -> Bool {
+      character.isLetter || character.isNumber || character == "_" || character == "."
+    }
+    var result = ""
+    var word = ""
+    func flush() {
+      result += word.count > longestWord ? word.prefix(50) + "…" + word.suffix(9) : word
+      word = ""
+    }
+    for character in message {
+      if isWordPart(character) {
+        word.append(character)
+      } else {
+        flush()
+        result.append(character)
+      }
+    }
+    flush()
+    return result
   }
 }

@@ -7,9 +7,12 @@ enum UTF8Check {
   static func decode(_ bytes: [UInt8]) throws(ProgramError) -> String {
     if let text = String(validating: bytes, as: UTF8.self) { return text }
     let offset = firstInvalidOffset(bytes)
-    let before = SourceText(String(decoding: bytes[..<offset], as: UTF8.self))
-    let line = before.lines.count
-    let column = before.lines[line - 1].count + 1
+    var line = 0
+    var column = 1
+    for text in SourceText(String(decoding: bytes[..<offset], as: UTF8.self)).lines {
+      line += 1
+      column = text.count + 1
+    }
     let lineText = SourceText(String(decoding: bytes, as: UTF8.self)).line(line)
     let byte = String(bytes[offset], radix: 16, uppercase: true)
     throw ProgramError(

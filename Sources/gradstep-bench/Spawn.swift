@@ -32,8 +32,16 @@ struct Spawner {
 
   /// Runs `executable` (a path, or a name looked up on `PATH`) with `arguments` and waits for it.
   func run(_ executable: String, _ arguments: [String]) throws -> ChildRun {
-    let outPath = folder.appendingPathComponent("stdout").path
-    let errPath = folder.appendingPathComponent("stderr").path
+    let clock = ContinuousClock()
+    let start = clock.now
+    let pid = try spawn(executable, arguments)
+    var waitStatus: Int32 = 0
+    while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+    return finished(waitStatus, seconds: seconds(clock.now - start))
+  }
+
+  /// Starts `executable` with standard input from `/dev/null` and its output to this spawner's files.
+  func spawn(_ executable: String, _ arguments: [String]) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -42,16 +50,16 @@ struct Spawner {
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
-    let clock = ContinuousClock()
-    let start = clock.now
     var pid = pid_t()
     let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
     guard spawned == 0 else {
       throw CheckFailure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
     }
-    var waitStatus: Int32 = 0
-    while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
-    let seconds = seconds(clock.now - start)
+    return pid
+  }
+
+  /// The run of a child that ended with `waitStatus` after `seconds`, with what it wrote.
+  func finished(_ waitStatus: Int32, seconds: Double) -> ChildRun {
     let signal = waitStatus & 0x7f
     let status = signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal
     let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
@@ -59,6 +67,9 @@ struct Spawner {
     let tail = errors.split(separator: "\n").suffix(3).joined(separator: " | ")
     return ChildRun(status: status, seconds: seconds, output: output, errorTail: tail)
   }
+
+  private var outPath: String { folder.appendingPathComponent("stdout").path }
+  private var errPath: String { folder.appendingPathComponent("stderr").path }
 
   /// Runs the command and throws unless it exits with status 0.
   func runChecked(_ executable: String, _ arguments: [String]) throws -> ChildRun {

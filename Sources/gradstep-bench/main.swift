@@ -1,13 +1,14 @@
 import Foundation
 
-// gradstep-bench: the peers' workloads W1–W4 on the Autodiff core and the layout, and our own W5–W7
-// (step cost, start-up, memory), one JSON line per case in the peers' format, then a table. Exits 1
-// when any case failed, 2 on a bad command line.
+// gradstep-bench: the peers' workloads W1–W4 on the Autodiff core and the layout, and our own W5–W9
+// (step cost, start-up, memory, shared parameters, loading), one JSON line per case in the peers'
+// format, then a table. Exits 1 when any case failed, 2 on a bad command line.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "w4-child": exit(W4Layout.child(Array(arguments.dropFirst())))
 case "w7-child": exit(W7Memory.child(Array(arguments.dropFirst())))
+case "w9-child": exit(W9Load.child(Array(arguments.dropFirst())))
 default: break
 }
 let options: Options
@@ -29,6 +30,8 @@ for workload in options.workloads {
   case .w5: W5StepCost.run(quick: options.quick, report: report)
   case .w6: W6StartUp.run(runs: options.quick ? 5 : 21, report: report)
   case .w7: W7Memory.run(n: options.quick ? 100_000 : 1_000_000, report: report)
+  case .w8: W8SharedParameters.run(plan: options.quick ? .quick : .full, report: report)
+  case .w9: W9Load.run(quick: options.quick, report: report)
   }
 }
 report.finish()

@@ -24,13 +24,15 @@ struct GradStepCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A program file (.grad). Without one, the seed graph (Assets/Examples/seed.grad).")
+  @Argument(help: "A program file (.grad), or - for standard input. Without one, the seed graph (seed.grad).")
   var file: String?
 
   @Option(name: .customShort("e"), help: "Program text, instead of a file: -e 'x = 2; y = x*x'.")
   var expression: String?
 
-  @Option(name: .customLong("set"), help: "Give an input another value: --set x=0.7 (repeatable).")
+  @Option(
+    name: .customLong("set"),
+    help: "Give an input another value of the same shape: --set x=0.7 (repeatable, once per input).")
   var overrides: [String] = []
 
   @Flag(help: "Render without a terminal and print the screen as text.")

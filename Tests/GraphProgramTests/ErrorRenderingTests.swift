@@ -54,15 +54,30 @@ import Testing
         == "error: cannot set 'x': it is not an input; the program has no inputs")
   }
 
-  @Test func overrideShapesAreChecked() {
+  @Test func anOverrideMustKeepTheInputsShape() {
     #expect(
       renderedError(
         "v = [1, 2]\nw = [3, 4]\ny = v * w", fileName: "t.grad", overrides: ["v": Tensor([1, 2, 3])])
           == """
-          t.grad:3:7: error: Mul: cannot broadcast shapes (3,) and (2,)
-            y = v * w
-                  ^
+          t.grad:1:1: error: --set v has shape (3,), but input 'v' has shape (2,); give a value of the same shape
+            v = [1, 2]
+            ^
           """)
+    #expect(renderedError("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor(2)]).contains("shape (), but"))
+    #expect(renderedError("x = 1\ny = x * x", overrides: ["x": Tensor([1, 2])]).contains("shape (2,), but"))
+    #expect(renderedError("x = 1\ny = x * x", overrides: ["x": Tensor(3)]) == "no error")
+  }
+
+  @Test func anInputSetTwiceIsAnError() throws {
+    #expect(
+      rendered(
+        { () throws(ProgramError) in _ = try Program.parseOverrides(["x=1", "y=3", " x = 2"]) },
+        fileName: "--set") == """
+          --set:1:2: error: 'x' is set twice: first x=1, then  x = 2; give each input one value
+             x = 2
+             ^
+          """)
+    #expect(try Program.parseOverrides(["x=1", "v=[1, 2]"]) == ["x": Tensor(1), "v": Tensor([1, 2])])
   }
 
   @Test(arguments: [
@@ -109,6 +124,14 @@ import Testing
     #expect(Array(lines[1])[caret] == "z")
   }
 
+  /// Columns count characters: a combining accent, a CJK letter or `\r\n` is one column.
+  @Test func columnsCountCharactersWhateverTheirBytes() {
+    let accents = #expect(throws: ProgramError.self) { try Program.parse("é = 1\ne\u{301}变 = é * 2 $") }
+    #expect(accents?.column == 12)
+    let crlf = #expect(throws: ProgramError.self) { try Program.parseOverride("x=1\r\n$") }
+    #expect(crlf?.column == 5)
+  }
+
   @Test func tabsShowAsOneSpaceSoTheCaretStaysAligned() {
     #expect(
       renderedError("x = 1\n\ty =\texp(q)") == """
@@ -128,5 +151,56 @@ import Testing
     let long = ProgramError(
       line: 1, column: column, message: "m", lineText: String(repeating: "a", count: 300))
     #expect(long.render().split(separator: "\n").count == 3)
+  }
+}
+
+/// Diagnostics stay short whatever the program: long names and long lines are cut with `…`.
+@Suite struct ShortDiagnosticsTests {
+  @Test func aLongNameIsShortenedInTheMessageButTheCaretStillPointsAtIt() {
+    let name = String(repeating: "a", count: 70) + "_tail"
+    let lines = renderedError("x = 1\ny = exp(\(name))").split(separator: "\n").map(String.init)
+    let shown = String(repeating: "a", count: 50) + "…" + "aaaa_tail"
+    #expect(lines[0] == "2:9: error: undefined name '\(shown)'")
+    #expect(
+      lines[2] == "  " + String(repeating: " ", count: 8) + "^"
+        + String(repeating: "~", count: name.count - 1))
+  }
+
+  @Test(arguments: [
+    ("x = 1\ny = 2 * NAME", "undefined name"),
+    ("x = 1\nNAME = 2\nNAME = 3", "assigned twice"),
+    ("x = 1\ny = NAME(x)", "unknown function"),
+    ("x = 1\ny = 12NAME", "malformed number"),
+    ("x = 1\ny = x NAME", "found name"),
+    ("NAME = 1", "only declares inputs"),
+  ])
+  func noMessageQuotesMoreThanSixtyCharactersOfAWord(template: String, words: String) {
+    let name = "n" + String(repeating: "x", count: 5_000)
+    let message = renderedError(template.replacingOccurrences(of: "NAME", with: name))
+    let header = message.split(separator: "\n")[0]
+    #expect(header.contains(words), "\(header)")
+    #expect(header.contains("…"))
+    #expect(header.count < 300)
+  }
+
+  /// A 1 MB one-line program: the excerpt is a window around the caret, the caret under the spot.
+  @Test func aMegabyteLineIsQuotedAsAWindowAroundTheCaret() {
+    let line =
+      "y = " + String(repeating: "x + ", count: 250_000) + "q" + String(repeating: " + x", count: 1_000)
+    let lines = renderedError("x = 1\n" + line).split(separator: "\n").map(String.init)
+    #expect(lines[0] == "2:1000005: error: undefined name 'q'")
+    #expect(lines[1].hasPrefix("  …") && lines[1].hasSuffix("…"))
+    #expect(lines[1].count <= 2 + 122)
+    #expect(Array(lines[1])[lines[2].count - 1] == "q")
+  }
+
+  @Test func aHugeNumberTokenIsShortenedAndUnderlinedWithinTheWindow() {
+    let number = "1" + String(repeating: "2", count: 100_000) + "x"
+    let lines = renderedError("x = 1\ny = x * " + number).split(separator: "\n").map(String.init)
+    #expect(lines[0].hasPrefix("2:9: error: malformed number '1222"))
+    #expect(lines[0].count < 200)
+    #expect(lines[1].count <= 2 + 122)
+    #expect(lines[2].hasPrefix("  " + String(repeating: " ", count: 8) + "^~~"))
+    #expect(lines[2].count <= 2 + 122)
   }
 }

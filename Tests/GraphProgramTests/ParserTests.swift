@@ -133,8 +133,11 @@ import Testing
     let program = try Program.parse("x = 0.5\ny = square(x)", overrides: ["x": Tensor(3)])
     #expect(program.inputs[0].variable.data == Tensor(3))
     #expect(program.output.data == Tensor(9))
-    let wider = try Program.parse("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor([1, 2, 3])])
-    #expect(wider.output.data == Tensor(6))
+    let other = try Program.parse("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor([5, 7])])
+    #expect(other.output.data == Tensor(12))
+    #expect(throws: ProgramError.self) {
+      try Program.parse("v = [1, 2]\ny = sum(v)", overrides: ["v": Tensor([1, 2, 3])])
+    }
   }
 
   @Test func overrideArguments() throws {
@@ -188,5 +191,16 @@ import Testing
     let program = try Program.parse("x = 1\ny = " + terms)
     #expect(program.output.data == Tensor(20_000))
     #expect(program.functionsInStatementOrder.count == 19_999)
+  }
+
+  /// Issue #10's fan-out: a 200,000-term sum on one line parses without deep recursion, every
+  /// term a use of the same `x`.
+  @Test func aTwoHundredThousandTermSumOnOneLine() throws {
+    let program = try Program.parse("x = 0.5\ny = x" + String(repeating: " + x", count: 199_999))
+    #expect(program.functionsInStatementOrder.count == 199_999)
+    #expect(program.output.data == Tensor(100_000))
+    #expect(program.variable(named: "y#199998") != nil)
+    program.output.backward()
+    #expect(program.inputs[0].variable.grad == Tensor(200_000))
   }
 }

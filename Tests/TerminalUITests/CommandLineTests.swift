@@ -81,6 +81,19 @@ import Testing
     (["--set", "x=", "--headless"], "--set"),
     (["--headless", "--size", "80x"], "bad --size"),
     (["--headless", "--keys", "<nope>"], "unknown key name <nope>"),
+    (["/tmp", "--headless"], "cannot open program '/tmp': it is a directory"),
+    (
+      ["--set", "x=1", "--set", "x=2", "--headless"],
+      "--set:1:1: error: 'x' is set twice: first x=1, then x=2"
+    ),
+    (
+      ["-e", "v = [1, 2, 3]; y = sum(v)", "--set", "v=2", "--headless"],
+      "-e:1:1: error: --set v has shape (), but input 'v' has shape (3,)"
+    ),
+    (
+      ["-e", "x = 0.5; y = x*x", "--set", "x=[1, 2]", "--json"],
+      "--set x has shape (2,), but input 'x' has shape ()"
+    ),
   ])
   func badArgumentsExplainThemselves(arguments: [String], message: String) throws {
     let result = try gradstep(arguments)
@@ -95,5 +108,73 @@ import Testing
         .appendingPathComponent("README.md"), encoding: .utf8)
     let frame = try gradstep(["--headless", "--keys", "nnnnnn"]).standardOutput
     #expect(readme.contains("```\n" + frame + "```"))
+  }
+
+  /// Runs `script` with `sh -c`, `$0` being the binary and `$1`… the `arguments`.
+  private func shell(_ script: String, _ arguments: [String] = []) throws -> ProcessResult {
+    try ChildProcess.run(["/bin/sh", "-c", script, GradStepBinary.path] + arguments, timeout: .seconds(30))
+  }
+
+  private func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("gradstep-\(getpid())-\(name)").path
+  }
+
+  /// `-`, `/dev/stdin` and a FIFO all read the program from a pipe; errors name `<stdin>`.
+  @Test func programsComeFromStandardInputAndPipes() throws {
+    let program = "x = 3\ny = x*x + x*x\n"
+    let expected = "{\"name\": \"x\", \"shape\": [], \"data\": 3.0, \"grad\": 12.0}"
+    let dash = try shell("printf '%s' \"$1\" | \"$0\" - --json --keys b", [program])
+    #expect(dash.status == .exited(0), "\(dash.standardError)")
+    #expect(dash.standardOutput.contains(expected))
+    let device = try shell("printf '%s' \"$1\" | \"$0\" /dev/stdin --headless --keys b", [program])
+    #expect(device.status == .exited(0), "\(device.standardError)")
+    #expect(device.standardOutput.contains("· done"))
+    let fifo = temporaryPath("fifo.grad")
+    defer { unlink(fifo) }
+    let named = try shell(
+      "mkfifo \"$2\" && { printf '%s' \"$1\" > \"$2\" & } && \"$0\" \"$2\" --json --keys b", [program, fifo])
+    #expect(named.status == .exited(0), "\(named.standardError)")
+    #expect(named.standardOutput.contains(expected))
+    let broken = try shell("printf 'x = 1\\ny = exp(q)\\n' | \"$0\" - --headless")
+    #expect(broken.status == .exited(2))
+    #expect(
+      broken.standardError.hasPrefix("<stdin>:2:9: error: undefined name 'q'"), "\(broken.standardError)")
+    let empty = try shell("\"$0\" - --headless < /dev/null")
+    #expect(empty.status == .exited(2))
+    #expect(empty.standardError.contains("<stdin>:1:1: error: nothing to compute"), "\(empty.standardError)")
+  }
+
+  /// Past 32 MiB a program is refused before it is read (a file) or as soon as the pipe passes
+  /// the limit, with exit 2 and the limit named.
+  @Test func oversizedProgramsAreRefusedWithTheLimitNamed() throws {
+    let path = temporaryPath("huge.grad")
+    defer { unlink(path) }
+    #expect(truncate(path, 0) == 0 || FileManager.default.createFile(atPath: path, contents: nil))
+    #expect(truncate(path, 40_000_000) == 0)
+    let file = try gradstep([path, "--headless"])
+    #expect(file.status == .exited(2))
+    #expect(
+      file.standardError.contains(
+        "the program is 40,000,000 bytes, over GradStep's limit of 33,554,432 bytes (32 MiB)"),
+      "\(file.standardError)")
+    let pipe = try shell("head -c 40000000 /dev/zero | tr '\\0' '\\n' | \"$0\" - --headless")
+    #expect(pipe.status == .exited(2))
+    #expect(pipe.standardError.contains("more than 33,554,432 bytes"), "\(pipe.standardError)")
+  }
+
+  /// More than 1,000,000 variables: refused at the place where the limit is passed (ten lines of
+  /// 99,999 additions and `x` make 999,991; the tenth `+` of line 12, at column 45, is one too many).
+  @Test func programsWithTooManyVariablesAreRefused() throws {
+    let path = temporaryPath("wide.grad")
+    defer { unlink(path) }
+    let line = "y = x" + String(repeating: " + x", count: 99_999) + "\n"
+    let text = "x = 1\n" + (1...11).map { "y\($0)" + line.dropFirst() }.joined()
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let result = try gradstep([path, "--headless"])
+    #expect(result.status == .exited(2))
+    #expect(
+      result.standardError.contains(
+        "wide.grad:12:45: error: the program has more than 1,000,000 variables"),
+      "\(result.standardError.prefix(300))")
   }
 }

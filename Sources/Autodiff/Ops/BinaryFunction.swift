@@ -27,7 +27,9 @@ open class BinaryFunction: Function {
 
   /// The broadcast shape of the two inputs.
   override public final func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
-    [try Tensor.broadcastShape(inputShapes[0], inputShapes[1], operation: name)]
+    // Equal shapes return at once: `name`, which only an error needs, is slow to make.
+    if inputShapes[0] == inputShapes[1] { return [inputShapes[0]] }
+    return [try Tensor.broadcastShape(inputShapes[0], inputShapes[1], operation: name)]
   }
 
   /// `[apply(a, b)]`.
