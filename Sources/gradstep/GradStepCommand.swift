@@ -92,7 +92,9 @@ struct GradStepCommand: ParsableCommand {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
       return try writeExport(exportFormat.render(run, keys: keyList, delay: delay, color: color), to: output)
     }
-    guard headless || json else { return try runInteractive(app) }
+    guard headless || json else {
+      return try runInteractive(app, keysFromTerminalDevice: source.readsStandardInput)
+    }
     var run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
     if json {
       _ = run.finalFrame(keys: keyList)
@@ -110,10 +112,11 @@ struct GradStepCommand: ParsableCommand {
 
   /// Runs `app` on the terminal; exits with 128 + N after signal N, and with 2 when there is no
   /// usable terminal.
-  private func runInteractive(_ app: App) throws {
+  private func runInteractive(_ app: App, keysFromTerminalDevice: Bool) throws {
     let exit: TerminalExit
     do {
-      exit = try runInTerminal(app, options: TerminalOptions(forceASCII: ascii))
+      exit = try runInTerminal(
+        app, options: TerminalOptions(forceASCII: ascii, keysFromTerminalDevice: keysFromTerminalDevice))
     } catch {
       throw usageError(error.description)
     }

@@ -110,3 +110,22 @@ enum ExampleFile {
       .appendingPathComponent("Assets/Examples/\(name)").path
   }
 }
+
+/// A program read from a pipe (`gradstep -`): the keys then come from the terminal itself.
+@Suite(.serialized, .timeLimit(.minutes(1)))
+struct ProgramFromPipeTests {
+  @Test func keysComeFromTheTerminalWhenTheProgramComesFromAPipe() throws {
+    let command = [
+      "/bin/sh", "-c", #"cat "$0" | "$1" -"#, ExampleFile.path("diamond.grad"), GradStepBinary.path,
+    ]
+    let session = try TmuxSession(command, columns: 100, rows: 30)
+    defer { session.kill() }
+    try session.waitFor(text: "GradStep · <stdin>")
+    try session.type("n")
+    try session.waitFor(text: "step 1/")
+    try session.resize(columns: 80, rows: 24)
+    try session.type("q")
+    #expect(try session.exitStatus(timeout: .seconds(1)) == 0)
+    #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
+  }
+}
