@@ -68,7 +68,7 @@ struct GradStepCommand: ParsableCommand {
     guard headless || json else { return try runInteractive(app) }
     var run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
     if json {
-      _ = run.finalFrame(keys: keyList)
+      run.apply(keys: keyList)
       print(StateJSON.encode(run.app.state))
     } else if allFrames {
       for (header, frame) in run.frames(keys: keyList) {

@@ -72,6 +72,8 @@ final class GraphScene {
 /// The scenes of one graph, built on first use for each orientation, box style and collapse setting.
 final class SceneCache {
   private var scenes = [SceneKey: GraphScene]()
+  /// Whether nothing has been laid out yet.
+  var isEmpty: Bool { scenes.isEmpty }
   private struct SceneKey: Hashable {
     let orientation: Orientation
     let style: BoxStyle
