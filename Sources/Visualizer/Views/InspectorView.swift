@@ -150,15 +150,12 @@ struct InspectorView {
   private func variableLines(_ index: Int) -> [StyledLine] {
     let node = graph.variables[index]
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
-    let users = node.consumers.map { graph.functions[$0].label }.joined(separator: ", ")
     return [
       StyledLine([
         ("Variable \(node.label)", Theme.heading),
-        (
-          "  shape \(formatShape(node.variable.shape)) · from \(creator) · used by \(users.isEmpty ? "nothing (output)" : users)",
-          .plain
-        ),
-      ])
+        ("  shape \(formatShape(node.variable.shape)) · from \(creator)", .plain),
+      ]),
+      StyledLine(UsageLine.text(of: index, in: graph, width: width)),
     ] + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
   }
 
