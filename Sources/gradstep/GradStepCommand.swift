@@ -60,6 +60,8 @@ struct GradStepCommand: ParsableCommand {
     let direction = try parsedOrientation()
     let source = try ProgramSource.select(file: file, expression: expression)
     let program = try source.parse(overrides: overrides)
+    let nodes = program.variables.count + program.functionsInStatementOrder.count
+    if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
     let session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
       inputs: program.inputs.map(\.variable))

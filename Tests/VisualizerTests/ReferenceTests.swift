@@ -163,4 +163,12 @@ import Testing
     _ = run.finalFrame(keys: [])
     #expect(!screen.cache.isEmpty)
   }
+
+  @Test func graphsOverTheLayoutLimitAreRefusedWithTheReason() {
+    #expect(LayoutLimit.refusal(nodes: LayoutLimit.nodes) == nil)
+    #expect(
+      LayoutLimit.refusal(nodes: 1_234_567)
+        == "the graph has 1,234,567 variables and functions, more than the 1,000,000 GradStep lays out "
+        + "and draws; --json shows its values without drawing it")
+  }
 }

@@ -18,7 +18,9 @@ final class GraphScene {
 
   /// Lays out `graph` after its backward pass: the final values size the boxes, so a box never
   /// changes size while stepping. Wires that ``ReferenceRule`` picks are drawn as references.
+  /// A graph over ``LayoutLimit/nodes`` throws ``LayoutLimit/Exceeded``.
   init(graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws {
+    guard graph.nodeCount <= LayoutLimit.nodes else { throw LayoutLimit.Exceeded(nodes: graph.nodeCount) }
     self.style = style
     var display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
     display.drawReferences(try ReferenceRule().references(in: display))
