@@ -106,6 +106,30 @@ import Testing
     #expect(Set(referenced) == ["w", "u"])
   }
 
+  /// Graphs of the kinds references are for: a long recurrence, a long fan-out sum, two coupled
+  /// recurrences, a sum of products of one variable.
+  static let sharedParameterPrograms: [String] = [
+    rnn(steps: 150),
+    "x = 0.5\ny = " + Array(repeating: "x", count: 400).joined(separator: " + "),
+    (["w = 0.5", "u = 0.8", "v = 0.3", "x = 1", "h0 = 0", "c0 = 0"]
+      + (1...60).flatMap { t in
+        ["c\(t) = tanh(w*c\(t - 1) + v*h\(t - 1))", "h\(t) = tanh(u*h\(t - 1) + c\(t)*x)"]
+      }).joined(separator: "\n"),
+    "x = 0.5\ny = " + Array(repeating: "x*x", count: 150).joined(separator: " + "),
+  ]
+
+  @Test(arguments: sharedParameterPrograms.indices, [Orientation.leftToRight, .topToBottom])
+  func noWireOfASharedParameterGraphSpansMoreThanTwoLayers(program: Int, orientation: Orientation) throws {
+    let graph = try Self.graph(Self.sharedParameterPrograms[program])
+    for collapsed in [false, true] {
+      let scene = try GraphScene(
+        graph: graph, orientation: orientation, style: .compact, collapsed: collapsed)
+      let layers = scene.layout.layerOf
+      let long = scene.display.edges.filter { layers[$0.to] - layers[$0.from] > 2 }
+      #expect(long.isEmpty, "\(long.count) long wires, collapsed: \(collapsed)")
+    }
+  }
+
   @Test func clickingAReferenceSelectsItsVariableAndHighlightsEveryCopy() throws {
     let program = try Program.parse(Self.rnn(steps: 4))
     let session = Session(output: program.output, functionOrder: program.functionsInStatementOrder)
@@ -130,12 +154,19 @@ import Testing
     _ = app.handle(.click(x: clicked.x + 1, y: clicked.y + 1), columns: columns, rows: rows)
     #expect(app.state.selection == w)
     let frame = app.render(columns: columns, rows: rows)
-    for box in copies {
-      let (x, y) = onScreen(box)
-      guard frame.contains(x: x + 2, y: y) else { continue }
-      #expect(frame[x: x + 2, y: y].character == "↗")
-      #expect(frame[x: x + 2, y: y].style == Theme.selected)
+    let highlighted = GraphView(scene: scene, state: app.state)
+    let shifted = highlighted.origin(width: columns, height: regions.graphHeight)
+    var seen = 0
+    for box in copies + [scene.display.boxOf[w]] {
+      let rect = scene.layout.boxes[box]
+      let (x, y) = (rect.x - shifted.x, rect.y - shifted.y + regions.graphTop)
+      let title = box == scene.display.boxOf[w] ? (x: x + rect.width / 2, y: y + 1) : (x: x + 3, y: y)
+      guard frame.contains(x: title.x, y: title.y), title.y < regions.inspectorTop else { continue }
+      #expect(frame[x: title.x, y: title.y].character == "w")
+      #expect(frame[x: title.x, y: title.y].style == Theme.selected)
+      seen += 1
     }
+    #expect(seen >= 2)
     #expect(frame.plainText().contains("used by: Mul (t=1), Mul (t=5), Mul (t=9), Mul (t=13)"))
   }
 
