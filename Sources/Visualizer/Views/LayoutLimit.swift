@@ -1,6 +1,7 @@
 /// The largest graph GradStep draws. Layout takes time and memory linear in the graph's nodes
-/// (about 30 µs and 750 bytes a node, on top of the timeline's 1.6 KB a function), so a limit on
-/// nodes is a limit on both: a graph at the limit lays out in about 15 s and 1.5 GB.
+/// (about 10 µs and 750 bytes a node, on top of the program and timeline's 1.6 KB a function), so
+/// a limit on nodes is a limit on both: a program at the limit runs, lays out and draws its first
+/// frame in about 15 s and 1.5 GB.
 public enum LayoutLimit {
   /// The most nodes, variables and functions together, of a graph that is laid out and drawn:
   /// about 500,000 functions.
