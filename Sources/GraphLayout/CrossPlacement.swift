@@ -22,49 +22,53 @@ struct CrossPlacement {
   /// The top (cross-axis start) of every node, the smallest being 0.
   func tops(sweeps: Int = 8) -> [Int] {
     var tops = [Int](repeating: 0, count: graph.nodeCount)
+    var scratch = PlacementScratch()
     for layer in layers {
-      for (node, offset) in zip(layer, packedOffsets(layer)) { tops[node] = offset }
+      packedOffsets(layer, into: &scratch.offsets)
+      for (node, offset) in zip(layer, scratch.offsets) { tops[node] = offset }
     }
     for sweep in 0..<sweeps {
       let fromAbove = sweep % 2 == 0
       let order = fromAbove ? Array(layers.indices.dropFirst()) : layers.indices.dropLast().reversed()
-      for layer in order { place(layer, fromAbove: fromAbove, tops: &tops) }
+      for layer in order { place(layer, fromAbove: fromAbove, tops: &tops, scratch: &scratch) }
     }
     let first = tops.min() ?? 0
     return tops.map { $0 - first }
   }
 
-  private func place(_ layer: Int, fromAbove: Bool, tops: inout [Int]) {
+  private func place(_ layer: Int, fromAbove: Bool, tops: inout [Int], scratch: inout PlacementScratch) {
     let nodes = layers[layer]
-    var desired: [Double] = []
-    var weights: [Double] = []
-    var wanted: [Int] = []
+    scratch.desired.removeAll(keepingCapacity: true)
+    scratch.weights.removeAll(keepingCapacity: true)
     for node in nodes {
-      wanted.removeAll(keepingCapacity: true)
+      scratch.wanted.removeAll(keepingCapacity: true)
       var weight = 0.0
       for segment in fromAbove ? graph.up[node] : graph.down[node] {
         let source = graph.upper[segment]
         let target = graph.lower[segment]
         let sourcePort = tops[source] + outOffsets[source]
         let targetPort = tops[target] + inOffsets[segment]
-        wanted.append(fromAbove ? sourcePort - inOffsets[segment] : targetPort - outOffsets[source])
+        scratch.wanted.append(fromAbove ? sourcePort - inOffsets[segment] : targetPort - outOffsets[source])
         weight += segmentWeight(segment)
       }
-      if wanted.isEmpty {
-        desired.append(Double(tops[node]))
-        weights.append(0.01)
+      let wanted = scratch.wanted.count
+      if wanted == 0 {
+        scratch.desired.append(Double(tops[node]))
+        scratch.weights.append(0.01)
       } else {
-        wanted.sort()
-        let middle = wanted.count / 2
+        if wanted > 1 { scratch.wanted.sort() }
+        let middle = wanted / 2
         let median =
-          wanted.count % 2 == 1
-          ? Double(wanted[middle]) : Double(wanted[middle - 1] + wanted[middle]) / 2
-        desired.append(median)
-        weights.append(weight)
+          wanted % 2 == 1
+          ? Double(scratch.wanted[middle])
+          : Double(scratch.wanted[middle - 1] + scratch.wanted[middle]) / 2
+        scratch.desired.append(median)
+        scratch.weights.append(weight)
       }
     }
-    let placed = isotonicFit(desired: desired, weights: weights, offsets: packedOffsets(nodes))
-    for (node, top) in zip(nodes, placed) { tops[node] = top }
+    packedOffsets(nodes, into: &scratch.offsets)
+    scratch.fitIsotonic()
+    for (node, top) in zip(nodes, scratch.placed) { tops[node] = top }
   }
 
   private func segmentWeight(_ segment: Int) -> Double {
@@ -75,10 +79,9 @@ struct CrossPlacement {
     }
   }
 
-  /// The tops of a layer's nodes packed as tightly as the gaps allow, the first at 0.
-  private func packedOffsets(_ nodes: [Int]) -> [Int] {
-    var offsets: [Int] = []
-    offsets.reserveCapacity(nodes.count)
+  /// The tops of a layer's nodes packed as tightly as the gaps allow, the first at 0, into `offsets`.
+  private func packedOffsets(_ nodes: [Int], into offsets: inout [Int]) {
+    offsets.removeAll(keepingCapacity: true)
     var next = 0
     for (index, node) in nodes.enumerated() {
       if index > 0 {
@@ -88,36 +91,50 @@ struct CrossPlacement {
       offsets.append(next)
       next += extents[node]
     }
-    return offsets
   }
 }
 
-/// Integer positions `offsets[i] + y[i]` with `y` nondecreasing, minimising
-/// `Σ weights[i] * (offsets[i] + y[i] - desired[i])²` (pool adjacent violators, then rounding).
-func isotonicFit(desired: [Double], weights: [Double], offsets: [Int]) -> [Int] {
-  var blockWeight: [Double] = []
-  var blockSum: [Double] = []
-  var blockEnd: [Int] = []
-  for index in desired.indices {
-    var weight = weights[index]
-    var sum = weight * (desired[index] - Double(offsets[index]))
-    while let lastWeight = blockWeight.last, blockSum.last! / lastWeight >= sum / weight {
-      weight += lastWeight
-      sum += blockSum.removeLast()
-      blockWeight.removeLast()
-      blockEnd.removeLast()
+/// The buffers one layer's placement works in, reused for every layer so that a sweep allocates
+/// nothing.
+private struct PlacementScratch {
+  /// Each node's wanted top, its weight, and its top when the layer is packed tightly.
+  var desired: [Double] = []
+  var weights: [Double] = []
+  var offsets: [Int] = []
+  /// One node's wanted tops, one per segment.
+  var wanted: [Int] = []
+  /// The result of ``fitIsotonic()``.
+  var placed: [Int] = []
+  private var blockWeight: [Double] = []
+  private var blockSum: [Double] = []
+  private var blockEnd: [Int] = []
+
+  /// Integer positions `offsets[i] + y[i]` with `y` nondecreasing, minimising
+  /// `Σ weights[i] * (offsets[i] + y[i] - desired[i])²` (pool adjacent violators, then rounding),
+  /// into ``placed``.
+  mutating func fitIsotonic() {
+    blockWeight.removeAll(keepingCapacity: true)
+    blockSum.removeAll(keepingCapacity: true)
+    blockEnd.removeAll(keepingCapacity: true)
+    for index in desired.indices {
+      var weight = weights[index]
+      var sum = weight * (desired[index] - Double(offsets[index]))
+      while let lastWeight = blockWeight.last, blockSum.last! / lastWeight >= sum / weight {
+        weight += lastWeight
+        sum += blockSum.removeLast()
+        blockWeight.removeLast()
+        blockEnd.removeLast()
+      }
+      blockWeight.append(weight)
+      blockSum.append(sum)
+      blockEnd.append(index + 1)
     }
-    blockWeight.append(weight)
-    blockSum.append(sum)
-    blockEnd.append(index + 1)
+    placed.removeAll(keepingCapacity: true)
+    for block in blockEnd.indices {
+      let shift = roundedHalfUp(blockSum[block] / blockWeight[block])
+      while placed.count < blockEnd[block] { placed.append(offsets[placed.count] + shift) }
+    }
   }
-  var result: [Int] = []
-  result.reserveCapacity(desired.count)
-  for block in blockEnd.indices {
-    let shift = roundedHalfUp(blockSum[block] / blockWeight[block])
-    while result.count < blockEnd[block] { result.append(offsets[result.count] + shift) }
-  }
-  return result
 }
 
 /// `value` rounded to the nearest integer, halves upwards (without needing the C maths library).

@@ -2,8 +2,10 @@
 /// sweeps from a depth-first order from the sources, a few from one from the sinks, then more from
 /// the better of the two; a sweep sorts each layer by the weighted median of its neighbours in the
 /// previous layer (barycenter breaks ties), then transposes adjacent nodes while that helps. Then
-/// sifting, layer by layer, until no layer changes. Small graphs then try more starts (the same
-/// sweeps and sifting from other orders) and keep the best.
+/// sifting, layer by layer, until no layer changes (at most ``siftRounds`` rounds; layers wider than
+/// ``LayerLocalSearch/siftWidthLimit`` are left to the sweeps, as sifting costs the square of a
+/// layer's width). Small graphs then try more starts (the same sweeps and sifting from other orders)
+/// and keep the best.
 ///
 /// Orders are priced by ``crossingCost(crossed:short:drawn:)``, which counts a port inversion (two
 /// inputs of a node arriving in the opposite order to their ports) as a crossing too, and the keys
@@ -233,13 +235,18 @@ struct CrossingMinimizer {
     }
   }
 
-  /// Sifts layers, down then up, until none moves: a layer is sifted again only after a layer next
-  /// to it has changed.
+  /// The most rounds of ``siftUntilStable()``, so that its cost stays linear in the graph's size.
+  static let siftRounds = 16
+
+  /// Sifts layers, down then up, until none moves or after ``siftRounds`` rounds: a layer is
+  /// sifted again only after a layer next to it has changed.
   private mutating func siftUntilStable() {
     var stale = [Bool](repeating: true, count: layers.count)
     var changed = true
-    while changed {
+    var round = 0
+    while changed && round < Self.siftRounds {
       changed = false
+      round += 1
       for layer in Array(layers.indices) + layers.indices.reversed() where stale[layer] {
         stale[layer] = false
         guard let order = search.sift(layers[layer], graph: graph, positions: positions) else {

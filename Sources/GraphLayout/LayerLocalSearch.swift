@@ -28,12 +28,19 @@ struct LayerLocalSearch {
     return swapped ? order.map { nodes[$0] } : nil
   }
 
+  /// The widest layer ``sift(_:graph:positions:)`` works on: it prices every pair of a layer's
+  /// nodes, so its time and memory grow with the square of the width.
+  static let siftWidthLimit = 512
+  /// The most passes one ``sift(_:graph:positions:)`` makes.
+  static let siftPasses = 16
+
   /// Sifting (Matuszewski, Schönfeld and Molitor): each node in turn moves to the place in the
   /// layer where it costs least, staying put unless another place is strictly cheaper; passes repeat
-  /// until no node moves. Returns the new order of `nodes`, or nil if nothing moved.
+  /// until no node moves (at most ``siftPasses``). Returns the new order of `nodes`, or nil if
+  /// nothing moved or the layer is wider than ``siftWidthLimit``.
   mutating func sift(_ nodes: [Int], graph: LayeredGraph, positions: [Int]) -> [Int]? {
     let count = nodes.count
-    guard count > 1 else { return nil }
+    guard count > 1 && count <= Self.siftWidthLimit else { return nil }
     prepare(nodes, graph: graph, positions: positions)
     gains.removeAll(keepingCapacity: true)
     gains.append(contentsOf: repeatElement(0, count: count * count))
@@ -41,8 +48,10 @@ struct LayerLocalSearch {
     below.addGains(to: &gains)
     var moved = false
     var movedThisPass = true
-    while movedThisPass {
+    var passes = 0
+    while movedThisPass && passes < Self.siftPasses {
       movedThisPass = false
+      passes += 1
       for node in 0..<count {
         let current = order.firstIndex(of: node)!
         order.remove(at: current)

@@ -83,6 +83,8 @@ struct GradStepCommand: ParsableCommand {
     if output != nil && exportFormat == nil { throw usageError("-o/--output goes with --export FORMAT") }
     let source = try ProgramSource.select(file: file, expression: expression)
     let program = try source.parse(overrides: overrides)
+    let nodes = program.variables.count + program.functionsInStatementOrder.count
+    if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
     let session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
       inputs: program.inputs.map(\.variable))
@@ -97,7 +99,7 @@ struct GradStepCommand: ParsableCommand {
     }
     var run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
     if json {
-      _ = run.finalFrame(keys: keyList)
+      run.apply(keys: keyList)
       print(StateJSON.encode(run.app.state))
     } else if allFrames {
       for (header, frame) in run.frames(keys: keyList) {

@@ -50,6 +50,16 @@ func chainIsOneStraightLine(orientation: Orientation) throws {
   #expect(try layoutGraph(late).layerOf == [2, 0, 1, 2, 3])
 }
 
+@Test func aHangingTreeSitsRightBeforeItsUse() throws {
+  // c = a * b, with a and b used nowhere else, feeds the last function of a chain: the whole tree
+  // moves next to that use, however early its inputs could be.
+  let names = ["x", "F", "v", "G", "w", "H", "a", "b", "Mul", "c"]
+  let edges = [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (6, 8), (7, 8), (8, 9), (9, 5)]
+  let layers = try assignLayers(nodeCount: names.count, edges: edges.map { LayoutEdge(from: $0, to: $1) })
+  #expect(layers == [0, 1, 2, 3, 4, 5, 2, 2, 3, 4])
+  #expect(try layoutGraph(TestGraphs.input(names, edges)).layerOf == layers)
+}
+
 @Test(arguments: orientations)
 func sideBranchSitsNextToItsUseInPortOrder(orientation: Orientation) throws {
   let layout = try checkedLayout(TestGraphs.branching, orientation)

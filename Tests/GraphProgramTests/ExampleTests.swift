@@ -5,7 +5,9 @@ import Testing
 
 /// Every program in `Assets/Examples` parses, runs, and backprop agrees with central differences.
 @Suite struct ExampleTests {
-  static let names = ["seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide"]
+  static let names = [
+    "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
+  ]
 
   @Test func theExamplesAreExactlyTheOnesListed() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)
@@ -70,5 +72,36 @@ import Testing
     #expect(program.variable(named: "W")?.shape == [2, 3])
     #expect(program.variable(named: "h")?.shape == [2])
     #expect(program.output.shape == [])
+  }
+
+  @Test func rnnSharesItsWeightsAcrossTwentySteps() throws {
+    let program = try Program.parse(try example("rnn"))
+    let functions = program.functionsInStatementOrder
+    #expect(functions.count == 80)
+    #expect(functions.filter { $0 is Tanh }.count == 20)
+    let w = try #require(program.variable(named: "w"))
+    #expect(functions.filter { $0 is Mul && $0.inputs.contains { $0 === w } }.count == 20)
+    program.output.backward()
+    // Backprop through time: w's grad sums one term per step, checked against central differences.
+    let check = gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))
+    #expect(check.entries[0].backprop == w.grad!.scalar!)
+    #expect(check.passed)
+  }
+
+  @Test func mlpIsTwoLayersWithAMeanSquaredErrorLoss() throws {
+    let program = try Program.parse(try example("mlp"))
+    #expect(program.variable(named: "X")?.shape == [4, 2])
+    #expect(program.variable(named: "W1")?.shape == [2, 3])
+    #expect(program.variable(named: "h")?.shape == [4, 3])
+    #expect(program.variable(named: "p")?.shape == [4, 1])
+    #expect(program.output.shape == [])
+    #expect(program.functionsInStatementOrder.filter { $0 is MatMul }.count == 2)
+    let p = program.variable(named: "p")!.data.scalars
+    let targets = [0.0, 1, 1, 0]
+    let mse = zip(p, targets).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) / 4
+    #expect(abs(program.output.data.scalar! - mse) < 1e-15)
+    program.output.backward()
+    #expect(program.variable(named: "W1")?.grad?.shape == [2, 3])
+    #expect(program.variable(named: "b1")?.grad?.shape == [3])
   }
 }

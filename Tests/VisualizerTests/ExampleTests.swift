@@ -30,7 +30,23 @@ import Testing
   @Test func theExamplesAreAllThere() {
     #expect(
       Set(Self.names).isSuperset(
-        of: ["seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide"]))
+        of: [
+          "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
+        ]))
+  }
+
+  /// The models' examples at both standard sizes: the start, four steps in, and the end.
+  @Test(arguments: ["rnn", "mlp"], ["80x24", "120x40"])
+  func modelExamplesMatchTheirSnapshots(name: String, size: String) throws {
+    let state = AppState(session: Self.session(of: try Self.program(name)), title: name + ".grad")
+    let dimensions = size.split(separator: "x").map { Int($0)! }
+    var run = HeadlessRun(
+      app: App(state: state, screen: Screen()), columns: dimensions[0], rows: dimensions[1])
+    let frames = run.frames(keys: try Key.parseScript("nnnnb"))
+    assertSnapshot(
+      [frames[0], frames[4], frames[5]].map { "── \($0.header)\n" + $0.frame.plainText() }.joined(
+        separator: "\n"),
+      named: "example-\(name)-\(size)")
   }
 
   @Test(arguments: names)

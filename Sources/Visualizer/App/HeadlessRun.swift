@@ -36,7 +36,13 @@ public struct HeadlessRun {
 
   /// Applies all keys (stopping at a quit) and returns the last frame.
   public mutating func finalFrame(keys: [Key]) -> ScreenBuffer {
-    for key in keys where !app.handle(key, columns: columns, rows: rows) { break }
+    apply(keys: keys)
     return app.render(columns: columns, rows: rows, charset: charset)
+  }
+
+  /// Applies all keys (stopping at a quit) without drawing anything, so no layout is computed
+  /// unless a click needs one to find the node under it: the state for `--json`.
+  public mutating func apply(keys: [Key]) {
+    for key in keys where !app.handle(key, columns: columns, rows: rows) { break }
   }
 }

@@ -1,6 +1,7 @@
 /// The boxes a scene draws: one per variable and function, or, with chains collapsed, one box for
 /// each run of two or more single-input, single-output functions whose in-between variables feed
-/// only the next function of the run.
+/// only the next function of the run; and the wires between them. ``drawReferences(_:)`` then turns
+/// some wires into references (see ``ReferenceRule``).
 struct DisplayGraph {
   /// What one box stands for.
   enum Node: Equatable {
@@ -10,18 +11,37 @@ struct DisplayGraph {
     case function(Int)
     /// Functions `indices`, in order, with the variables between them hidden.
     case chain([Int])
+    /// A reference to variable `variable` drawn beside box `consumer`, which uses it, instead of a
+    /// wire from the variable's own box.
+    case reference(variable: Int, consumer: Int)
   }
 
-  /// The boxes, in the graph's numbering order (a chain where its first function would be).
-  let nodes: [Node]
+  /// A wire: from a variable's box (or a reference) into the box of a function that uses it, or
+  /// from a function's box to its output's box.
+  struct Edge {
+    /// The box it leaves.
+    var from: Int
+    /// The box it enters.
+    let to: Int
+    /// The box of the function (or chain) at one end, to highlight the active step's wires.
+    let functionBox: Int
+  }
+
+  /// The boxes: the graph's nodes in its numbering order (a chain where its first function would
+  /// be), then the references.
+  private(set) var nodes: [Node]
   /// For each graph node (variables, then functions): the box that shows it; hidden in-between
   /// variables map to their chain's box.
   let boxOf: [Int]
+  /// The wires, function by function in evaluation order: its inputs in argument order, then its
+  /// outputs.
+  private(set) var edges: [Edge]
 
   /// Every node its own box.
   init(graph: GraphModel) {
     nodes = graph.variables.indices.map { .variable($0) } + graph.functions.indices.map { .function($0) }
     boxOf = Array(0..<graph.nodeCount)
+    edges = DisplayGraph.edges(of: graph, boxOf: boxOf)
   }
 
   /// Chains of two or more functions collapsed into one box each.
@@ -81,12 +101,47 @@ struct DisplayGraph {
     }
     self.nodes = nodes
     self.boxOf = boxOf
+    edges = DisplayGraph.edges(of: graph, boxOf: boxOf)
   }
 
-  /// The label of a function or chain box: `Square`, `Square∘Exp`, `Square∘…∘Sqrt ×100`.
+  private static func edges(of graph: GraphModel, boxOf: [Int]) -> [Edge] {
+    var edges = [Edge]()
+    edges.reserveCapacity(graph.functions.count * 3)
+    for (position, node) in graph.functions.enumerated() {
+      let box = boxOf[graph.nodeID(function: position)]
+      for input in node.inputs where boxOf[input] != box {
+        edges.append(Edge(from: boxOf[input], to: box, functionBox: box))
+      }
+      for output in node.outputs where boxOf[output] != box {
+        edges.append(Edge(from: box, to: boxOf[output], functionBox: box))
+      }
+    }
+    return edges
+  }
+
+  /// Turns the wires `edges[i]` with `isReference[i]` into wires from references: one new box per
+  /// variable and consumer, shared by that consumer's wires from the variable.
+  mutating func drawReferences(_ isReference: [Bool]) {
+    var referenceBox = [Int: Int]()
+    let boxCount = nodes.count
+    for index in edges.indices where isReference[index] {
+      let edge = edges[index]
+      guard case .variable(let variable) = nodes[edge.from] else { continue }
+      let key = edge.from * boxCount + edge.to
+      let box = referenceBox[key] ?? nodes.count
+      if box == nodes.count {
+        referenceBox[key] = box
+        nodes.append(.reference(variable: variable, consumer: edge.to))
+      }
+      edges[index].from = box
+    }
+  }
+
+  /// The label of a box: `x`, `Square`, `Square∘Exp`, `Square∘…∘Sqrt ×100` (a reference: its
+  /// variable's).
   static func label(of node: Node, in graph: GraphModel) -> String {
     switch node {
-    case .variable(let index): return graph.variables[index].label
+    case .variable(let index), .reference(let index, _): return graph.variables[index].label
     case .function(let index): return graph.functions[index].label
     case .chain(let run):
       let names = run.map { graph.functions[$0].label }

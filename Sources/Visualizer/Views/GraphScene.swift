@@ -17,41 +17,38 @@ final class GraphScene {
   let routeBounds: [CellRect]
 
   /// Lays out `graph` after its backward pass: the final values size the boxes, so a box never
-  /// changes size while stepping.
+  /// changes size while stepping. Wires that ``ReferenceRule`` picks are drawn as references.
+  /// A graph over ``LayoutLimit/nodes`` throws ``LayoutLimit/Exceeded``.
   init(graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws {
+    guard graph.nodeCount <= LayoutLimit.nodes else { throw LayoutLimit.Exceeded(nodes: graph.nodeCount) }
     self.style = style
-    let display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
+    var display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
+    display.drawReferences(try ReferenceRule().references(in: display))
     self.display = display
     valueWidths = graph.variables.map { node in
       let values = [node.variable.data, node.variable.grad].compactMap { $0 }
       return max(values.map { NumberFormat.short($0, width: style.valueWidthLimit).count }.max() ?? 1, 1)
     }
     let sizes = display.nodes.map { [valueWidths] node -> CellSize in
-      guard case .variable(let index) = node else {
+      let values = { (index: Int) in
+        max(style.dataLabel.count, style.gradLabel.count) + valueWidths[index] + 2 + 2 * style.padding
+      }
+      switch node {
+      case .variable(let index):
+        let title = GraphScene.title(of: graph.variables[index]).count + 2 + 2 * style.padding
+        return CellSize(width: max(title, values(index)), height: 5)
+      case .reference(let index, _):
+        let title = GraphScene.referenceTitle(of: graph.variables[index]).count + 4
+        return CellSize(width: max(title, values(index)), height: 4)
+      case .function, .chain:
         let label = DisplayGraph.label(of: node, in: graph)
         return CellSize(width: label.count + 2 + 2 * style.padding, height: 3)
       }
-      let content = max(
-        GraphScene.title(of: graph.variables[index]).count,
-        style.dataLabel.count + valueWidths[index], style.gradLabel.count + valueWidths[index])
-      return CellSize(width: content + 2 + 2 * style.padding, height: 5)
     }
-    var edges = [LayoutEdge]()
-    var functionBoxes = [Int]()
-    for (position, node) in graph.functions.enumerated() {
-      let box = display.boxOf[graph.nodeID(function: position)]
-      for input in node.inputs where display.boxOf[input] != box {
-        edges.append(LayoutEdge(from: display.boxOf[input], to: box))
-        functionBoxes.append(box)
-      }
-      for output in node.outputs where display.boxOf[output] != box {
-        edges.append(LayoutEdge(from: box, to: display.boxOf[output]))
-        functionBoxes.append(box)
-      }
-    }
+    let edges = display.edges.map { LayoutEdge(from: $0.from, to: $0.to) }
     let options = LayoutOptions(orientation: orientation, layerGap: style.layerGap)
     layout = try layoutGraph(LayoutInput(sizes: sizes, edges: edges), options: options)
-    edgeFunctionBox = functionBoxes
+    edgeFunctionBox = display.edges.map(\.functionBox)
     sources = edges.map(\.from)
     routeBounds = layout.routes.map { route in
       let xs = route.points.map(\.x)
@@ -69,11 +66,16 @@ final class GraphScene {
   static func title(of node: GraphModel.VariableNode) -> String {
     node.variable.shape.isEmpty ? node.label : "\(node.label) \(formatShape(node.variable.shape))"
   }
+
+  /// A reference's title, written into its top border: `↗` and the variable's label.
+  static func referenceTitle(of node: GraphModel.VariableNode) -> String { "↗" + node.label }
 }
 
 /// The scenes of one graph, built on first use for each orientation, box style and collapse setting.
 final class SceneCache {
   private var scenes = [SceneKey: GraphScene]()
+  /// Whether nothing has been laid out yet.
+  var isEmpty: Bool { scenes.isEmpty }
   private struct SceneKey: Hashable {
     let orientation: Orientation
     let style: BoxStyle

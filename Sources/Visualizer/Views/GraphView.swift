@@ -49,7 +49,7 @@ struct GraphView {
     guard let box = scene.layout.boxes.firstIndex(where: { $0.contains(point) }) else { return nil }
     let graph = state.session.graph
     switch scene.display.nodes[box] {
-    case .variable(let index): return index
+    case .variable(let index), .reference(let index, _): return index
     case .function(let index): return graph.nodeID(function: index)
     case .chain(let run): return graph.nodeID(function: run[0])
     }
@@ -80,16 +80,21 @@ struct GraphView {
       let rect = CellRect(x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height)
       buffer.fill(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
       let node = scene.display.nodes[position]
-      if case .variable(let index) = node {
+      switch node {
+      case .variable(let index):
         drawVariable(index, in: rect, into: &buffer, involved: involved.contains(index), fresh: fresh)
-      } else {
+      case .reference(let index, let consumer):
+        let involved = consumer == activeBox && involved.contains(index)
+        drawReference(index, in: rect, into: &buffer, involved: involved, fresh: fresh)
+      case .function, .chain:
         drawFunction(node, box: position, in: rect, into: &buffer, active: position == activeBox)
       }
     }
     return buffer
   }
 
-  private struct FreshValue: Hashable {
+  /// A value that the current step changed, drawn highlighted.
+  struct FreshValue: Hashable {
     let variable: Int
     let field: Step.Field
   }
@@ -129,6 +134,14 @@ struct GraphView {
     buffer.text(
       title, x: titleX, y: rect.y + 1, style: selected ? Theme.selected : Theme.variableLabel, maxWidth: inner
     )
+    drawValues(of: index, in: rect, top: rect.y + 2, into: &buffer, fresh: fresh)
+  }
+
+  /// Writes variable `index`'s data and grad rows inside `rect`, from row `top`.
+  func drawValues(
+    of index: Int, in rect: CellRect, top: Int, into buffer: inout ScreenBuffer, fresh: Set<FreshValue>
+  ) {
+    let inner = rect.width - 2
     let padding = scene.style.padding
     let width = scene.valueWidths[index]
     let rows: [(String, Tensor?, Step.Field)] = [
@@ -136,7 +149,7 @@ struct GraphView {
       (scene.style.gradLabel, state.session.grad(of: index), .grad),
     ]
     for (offset, (label, value, field)) in rows.enumerated() {
-      let y = rect.y + 2 + offset
+      let y = top + offset
       let x = rect.x + 1 + padding
       let written = buffer.text(label, x: x, y: y, style: Theme.pending, maxWidth: inner - padding)
       let room = inner - 2 * padding - written

@@ -117,12 +117,9 @@ struct InspectorView {
   private func variableLines(_ index: Int) -> [StyledLine] {
     let node = graph.variables[index]
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
-    let users = node.consumers.map { graph.functions[$0].label }.joined(separator: ", ")
-    return heading(
-      "Variable \(node.label)",
-      "  shape \(formatShape(node.variable.shape)) · from \(creator) · used by "
-        + (users.isEmpty ? "nothing (output)" : users)
-    ) + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
+    return heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
+      + [StyledLine(UsageLine.text(of: index, in: graph, width: width))]
+      + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
       + ElementTableLines(label: node.label, data: session.data(of: index), grad: session.grad(of: index))
       .lines
   }

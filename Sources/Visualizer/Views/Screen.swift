@@ -3,7 +3,8 @@ import GraphLayout
 /// Draws whole frames of the app into `ScreenBuffer`s: the title line, the graph, the inspector and
 /// the key-help line. Layouts are computed once per orientation and box style and then reused.
 public final class Screen {
-  private let cache = SceneCache()
+  /// The scenes laid out so far.
+  let cache = SceneCache()
 
   /// A screen with nothing laid out yet.
   public init() {}

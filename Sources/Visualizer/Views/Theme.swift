@@ -5,6 +5,8 @@ enum Theme {
   static let titleBar = CellStyle(foreground: .black, background: .cyan, bold: true)
   static let variableBorder = CellStyle(foreground: .cyan)
   static let variableLabel = CellStyle(foreground: .brightCyan, bold: true)
+  static let referenceBorder = CellStyle(foreground: .cyan, dim: true)
+  static let referenceLabel = CellStyle(foreground: .cyan)
   static let functionBorder = CellStyle(foreground: .yellow)
   static let functionLabel = CellStyle(foreground: .brightYellow, bold: true)
   static let active = CellStyle(foreground: .brightMagenta, bold: true)
