@@ -5,8 +5,11 @@ struct LayeredGeometry {
   private let orientation: Orientation
   /// Each real node's size along the rank axis.
   private var rankSizes: [Int] = []
-  /// Each node's cross-axis size: grown so every input has its own port off the corners.
+  /// Each node's cross-axis size: grown so every input has its own port (off the corners, for
+  /// bordered boxes).
   private var extents: [Int] = []
+  /// Whether boxes have borders, whose corners take no edges.
+  private let bordered: Bool
   private var outOffsets: [Int] = []
   private var inOffsets: [Int] = []
   /// Each node's cross-axis start.
@@ -22,6 +25,7 @@ struct LayeredGeometry {
   init(graph: LayeredGraph, layers: [[Int]], sizes: [CellSize], options: LayoutOptions) {
     self.graph = graph
     orientation = options.orientation
+    bordered = options.borderedBoxes
     measure(sizes)
     tops = CrossPlacement(
       graph: graph, layers: layers, extents: extents, outOffsets: outOffsets,
@@ -69,17 +73,19 @@ struct LayeredGeometry {
         orientation == .leftToRight ? (size.width, size.height) : (size.height, size.width)
       let inputs = graph.up[node].count
       rankSizes.append(along)
-      extents.append(max(across, inputs > 0 ? inputs + 2 : 0, graph.down[node].isEmpty ? 0 : 3))
+      let corners = bordered ? 2 : 0
+      extents.append(
+        max(across, inputs > 0 ? inputs + corners : 0, graph.down[node].isEmpty ? 0 : 1 + corners))
     }
     extents.append(contentsOf: repeatElement(1, count: graph.nodeCount - graph.realCount))
     outOffsets = extents.indices.map { node in
-      node < sizes.count ? portOffset(0, of: 1, extents[node]) : 0
+      node < sizes.count ? portOffset(0, of: 1, extents[node], bordered: bordered) : 0
     }
     inOffsets = Array(repeating: 0, count: graph.upper.count)
     for node in 0..<graph.realCount {
       let segments = graph.up[node]
       for (port, segment) in segments.enumerated() {
-        inOffsets[segment] = portOffset(port, of: segments.count, extents[node])
+        inOffsets[segment] = portOffset(port, of: segments.count, extents[node], bordered: bordered)
       }
     }
   }
@@ -119,7 +125,7 @@ struct LayeredGeometry {
       next += size
       if index < trackCounts.count {
         let tracks = trackCounts[index]
-        let needed = tracks == 0 ? 2 : tracks + 3
+        let needed = tracks == 0 ? (bordered ? 2 : 1) : tracks + 3
         let gap = max(layerGap, needed)
         firstTrack.append(next + 1 + (gap - needed) / 2)
         next += gap
@@ -167,9 +173,9 @@ struct LayeredGeometry {
 }
 
 /// The offset from a box's start of input port `port` out of `count`, spread evenly over the
-/// `extent - 2` cells of the side that are not corners.
-private func portOffset(_ port: Int, of count: Int, _ extent: Int) -> Int {
-  1 + (2 * port + 1) * (extent - 2) / (2 * count)
+/// `extent - 2` cells of the side that are not corners (over all `extent` cells of a borderless box).
+private func portOffset(_ port: Int, of count: Int, _ extent: Int, bordered: Bool) -> Int {
+  bordered ? 1 + (2 * port + 1) * (extent - 2) / (2 * count) : (2 * port + 1) * extent / (2 * count)
 }
 
 /// The polyline without repeated points or points in the middle of a straight run.

@@ -39,15 +39,21 @@ public struct LayoutOptions: Sendable {
   public var nodeGap: Int
   /// The number of crossing-reduction sweeps (each one down or up, followed by transpositions).
   public var sweeps: Int
+  /// Whether boxes have borders: edges then meet a box off its corners, so a box grows to two
+  /// cells more than its inputs along the side they enter. Without borders (one-line boxes) any
+  /// cell of the side is a port, so a box with one input can be one cell thick.
+  public var borderedBoxes: Bool
 
   /// Creates options; the defaults suit a terminal.
   public init(
-    orientation: Orientation = .leftToRight, layerGap: Int = 4, nodeGap: Int = 1, sweeps: Int = 24
+    orientation: Orientation = .leftToRight, layerGap: Int = 4, nodeGap: Int = 1, sweeps: Int = 24,
+    borderedBoxes: Bool = true
   ) {
     self.orientation = orientation
     self.layerGap = layerGap
     self.nodeGap = nodeGap
     self.sweeps = sweeps
+    self.borderedBoxes = borderedBoxes
   }
 }
 

@@ -53,6 +53,14 @@ public struct App {
             : lines > 0 ? "at the end of the inspector" : "at the top of the inspector")
       }
       return .scrollInspector(lines: target - state.inspectorScroll)
+    case .cycleZoom:
+      let next = screen.style(for: state, columns: columns, rows: rows).next
+      return .setZoom(next, message: "zoom: \(next.name) (z: next, =: fit the whole graph)")
+    case .fitZoom:
+      guard let style = screen.fittingStyle(for: state, columns: columns, rows: rows) else {
+        return .notice("the whole graph does not fit at any zoom level at this size; z changes the zoom")
+      }
+      return .setZoom(nil, message: "zoom: whole graph in \(style.name)")
     default:
       return command
     }

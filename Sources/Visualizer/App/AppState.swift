@@ -28,6 +28,8 @@ public struct AppState {
   /// A one-line message about the last key, when it did nothing here ("nothing to collapse");
   /// the next key clears it.
   public private(set) var status: String?
+  /// The zoom level chosen with `z`, `nil` for the largest that fits the whole graph (else compact).
+  public private(set) var zoom: BoxStyle?
   /// The nodes in the order Tab visits them: each function's new inputs, the function, its outputs.
   public let tabOrder: [Int]
   /// Whether the graph has a chain that `c` can collapse.
@@ -67,6 +69,12 @@ public struct AppState {
       pan = (0, 0)
     case .pan(let dx, let dy): pan = (pan.x + dx, pan.y + dy)
     case .recenter: pan = (0, 0)
+    case .cycleZoom: zoom = (zoom ?? .compact).next
+    case .fitZoom: zoom = nil
+    case .setZoom(let style, let message):
+      zoom = style
+      pan = (0, 0)
+      status = message
     case .scrollInspector(let lines): inspectorScroll = max(inspectorScroll + lines, 0)
     case .togglePrecision: fullPrecision.toggle()
     case .toggleCollapse:

@@ -30,6 +30,15 @@ public enum Command: Equatable, Sendable {
   case togglePrecision
   /// Collapse chains of single-input functions into one box, or expand them again.
   case toggleCollapse
+  /// The next smaller zoom level, after the smallest the largest (`z`); the app turns it into
+  /// ``setZoom(_:message:)`` with the level shown now.
+  case cycleZoom
+  /// The largest zoom level at which the whole graph fits (`=`); the app turns it into
+  /// ``setZoom(_:message:)``, or a notice when no level fits.
+  case fitZoom
+  /// Draw nodes in `style`, or (`nil`) in the largest style that fits the whole graph, else
+  /// compact; `message` goes on the status line.
+  case setZoom(BoxStyle?, message: String)
   /// Start or stop playing the timeline by itself, one step per tick.
   case togglePlay
   /// Time passed (sent by the front end while playing): one step forward, stopping at the end.
@@ -65,6 +74,8 @@ public enum Command: Equatable, Sendable {
     case .pageDown: self = .pan(dx: 0, dy: 12)
     case .character("0"): self = .recenter
     case .character("c"): self = .toggleCollapse
+    case .character("z"): self = .cycleZoom
+    case .character("="): self = .fitZoom
     case .character("a"): self = .togglePlay
     case .down, .character("j"): self = .scrollInspector(lines: 1)
     case .up, .character("k"): self = .scrollInspector(lines: -1)

@@ -13,6 +13,8 @@ final class GraphScene {
   let sources: [Int]
   /// Per variable: the width its values are printed in.
   let valueWidths: [Int]
+  /// Per variable: the widths of its data and its grad on one line (the `line` zoom level).
+  let lineWidths: [(data: Int, grad: Int)]
   /// Per route: its bounding rectangle, to skip routes outside the view quickly.
   let routeBounds: [CellRect]
 
@@ -25,28 +27,20 @@ final class GraphScene {
     var display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
     display.drawReferences(try ReferenceRule().references(in: display))
     self.display = display
-    valueWidths = graph.variables.map { node in
-      let values = [node.variable.data, node.variable.grad].compactMap { $0 }
-      return max(values.map { NumberFormat.short($0, width: style.valueWidthLimit).count }.max() ?? 1, 1)
+    let fieldWidths = graph.variables.map { node in
+      [node.variable.data, node.variable.grad].map { value in
+        value.map { NumberFormat.short($0, width: style.valueWidthLimit).count } ?? 1
+      }
     }
-    let sizes = display.nodes.map { [valueWidths] node -> CellSize in
-      let values = { (index: Int) in
-        max(style.dataLabel.count, style.gradLabel.count) + valueWidths[index] + 2 + 2 * style.padding
-      }
-      switch node {
-      case .variable(let index):
-        let title = GraphScene.title(of: graph.variables[index]).count + 2 + 2 * style.padding
-        return CellSize(width: max(title, values(index)), height: 5)
-      case .reference(let index, _):
-        let title = GraphScene.referenceTitle(of: graph.variables[index]).count + 4
-        return CellSize(width: max(title, values(index)), height: 4)
-      case .function, .chain:
-        let label = DisplayGraph.label(of: node, in: graph)
-        return CellSize(width: label.count + 2 + 2 * style.padding, height: 3)
-      }
+    valueWidths = fieldWidths.map { max($0[0], $0[1], 1) }
+    lineWidths = fieldWidths.map { (data: $0[0], grad: $0[1]) }
+    let sizes = display.nodes.map { [valueWidths, lineWidths] node -> CellSize in
+      GraphScene.size(
+        of: node, in: graph, style: style, valueWidth: { valueWidths[$0] }, lineWidth: { lineWidths[$0] })
     }
     let edges = display.edges.map { LayoutEdge(from: $0.from, to: $0.to) }
-    let options = LayoutOptions(orientation: orientation, layerGap: style.layerGap)
+    let options = LayoutOptions(
+      orientation: orientation, layerGap: style.layerGap(orientation), borderedBoxes: style.bordered)
     layout = try layoutGraph(LayoutInput(sizes: sizes, edges: edges), options: options)
     edgeFunctionBox = display.edges.map(\.functionBox)
     sources = edges.map(\.from)
@@ -56,6 +50,44 @@ final class GraphScene {
       let (minX, minY) = (xs.min() ?? 0, ys.min() ?? 0)
       return CellRect(
         x: minX - 1, y: minY - 1, width: (xs.max() ?? 0) - minX + 3, height: (ys.max() ?? 0) - minY + 3)
+    }
+  }
+
+  /// The cells `node` takes in `style`, with variable `i`'s values `valueWidth(i)` wide in a box,
+  /// and its data and grad `lineWidth(i)` wide on one line.
+  static func size(
+    of node: DisplayGraph.Node, in graph: GraphModel, style: BoxStyle, valueWidth: (Int) -> Int,
+    lineWidth: (Int) -> (data: Int, grad: Int)
+  ) -> CellSize {
+    if style.isOneLine {
+      switch node {
+      case .variable(let index):
+        return CellSize(
+          width: LineNode.variableWidth(
+            label: graph.variables[index].label, values: lineWidth(index), style: style),
+          height: 1)
+      case .reference(let index, _):
+        return CellSize(
+          width: LineNode.variableWidth(
+            label: "↗" + graph.variables[index].label, values: lineWidth(index), style: style),
+          height: 1)
+      case .function, .chain:
+        return CellSize(width: DisplayGraph.label(of: node, in: graph).count + 2, height: 1)
+      }
+    }
+    func values(_ index: Int) -> Int {
+      max(style.dataLabel.count, style.gradLabel.count) + valueWidth(index) + 2 + 2 * style.padding
+    }
+    switch node {
+    case .variable(let index):
+      let title = GraphScene.title(of: graph.variables[index]).count + 2 + 2 * style.padding
+      return CellSize(width: max(title, values(index)), height: 5)
+    case .reference(let index, _):
+      let title = GraphScene.referenceTitle(of: graph.variables[index]).count + 4
+      return CellSize(width: max(title, values(index)), height: 4)
+    case .function, .chain:
+      let label = DisplayGraph.label(of: node, in: graph)
+      return CellSize(width: label.count + 2 + 2 * style.padding, height: 3)
     }
   }
 

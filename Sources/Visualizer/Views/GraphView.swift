@@ -78,8 +78,24 @@ struct GraphView {
       (state.session.currentStep?.changes ?? []).map { FreshValue(variable: $0.variable, field: $0.field) })
     for (position, box) in scene.layout.boxes.enumerated() where box.intersects(view) {
       let rect = CellRect(x: box.x - origin.x, y: box.y - origin.y, width: box.width, height: box.height)
-      buffer.fill(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
       let node = scene.display.nodes[position]
+      if scene.style.isOneLine {
+        buffer.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        switch node {
+        case .variable(let index):
+          drawLineVariable(
+            index, reference: false, in: rect, into: &buffer, involved: involved.contains(index), fresh: fresh
+          )
+        case .reference(let index, let consumer):
+          drawLineVariable(
+            index, reference: true, in: rect, into: &buffer,
+            involved: consumer == activeBox && involved.contains(index), fresh: fresh)
+        case .function, .chain:
+          drawLineFunction(node, box: position, in: rect, into: &buffer, active: position == activeBox)
+        }
+        continue
+      }
+      buffer.fill(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
       switch node {
       case .variable(let index):
         drawVariable(index, in: rect, into: &buffer, involved: involved.contains(index), fresh: fresh)
@@ -104,7 +120,7 @@ struct GraphView {
   ) {
     var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
     let source = scene.layout.boxes[scene.sources[route.edge]]
-    if let first = route.points.first {
+    if scene.style.bordered, let first = route.points.first {
       let border: CellPoint
       if first.x == source.maxX {
         border = CellPoint(x: first.x - 1, y: first.y)
@@ -117,7 +133,18 @@ struct GraphView {
       }
       points.insert((border.x - origin.x, border.y - origin.y), at: 0)
     }
-    buffer.polyline(points, arrowhead: true, style: style)
+    if points.count == 1 {  // one-line nodes one cell apart: the wire is its arrowhead
+      let direction: ArrowDirection =
+        switch route.arrow {
+        case .right: .right
+        case .down: .down
+        case .left: .left
+        case .up: .up
+        }
+      buffer.arrowhead(direction, x: points[0].x, y: points[0].y, style: style)
+    } else {
+      buffer.polyline(points, arrowhead: true, style: style)
+    }
   }
 
   private func drawVariable(

@@ -25,23 +25,42 @@ public final class Screen {
     }
   }
 
-  /// Graphs with more nodes than this never fit a screen with roomy boxes, so they are laid out
-  /// compact straight away (a layout of a 10,000-node graph is worth not doing twice).
-  static let roomyNodeLimit = 64
+  /// The most nodes each zoom level is tried with when fitting: bigger graphs never fit a screen
+  /// in it, and a layout of a 10,000-node graph is worth not doing twice.
+  static func fittingNodeLimit(_ style: BoxStyle) -> Int {
+    switch style {
+    case .roomy: 64
+    case .compact: 400
+    case .line: 1_000
+    case .outline: 2_000
+    }
+  }
 
-  /// The scene to draw: roomy boxes when they fit the graph area, otherwise compact ones.
+  /// The scene to draw: the zoom level the state asks for, else the largest that fits the whole
+  /// graph, else compact boxes.
   func scene(for state: AppState, columns: Int, rows: Int) throws -> GraphScene {
-    func scene(_ style: BoxStyle) throws -> GraphScene {
-      try cache.scene(
-        of: state.session.graph, orientation: state.orientation, style: style, collapsed: state.collapsed)
+    try scene(of: state, style: style(for: state, columns: columns, rows: rows))
+  }
+
+  /// The zoom level `scene(for:columns:rows:)` draws in.
+  func style(for state: AppState, columns: Int, rows: Int) -> BoxStyle {
+    state.zoom ?? fittingStyle(for: state, columns: columns, rows: rows) ?? .compact
+  }
+
+  /// The largest zoom level at which the whole graph fits the graph area, `nil` when none does.
+  func fittingStyle(for state: AppState, columns: Int, rows: Int) -> BoxStyle? {
+    let height = Regions(rows: rows).graphHeight
+    return BoxStyle.allCases.first { style in
+      guard state.session.graph.nodeCount <= Screen.fittingNodeLimit(style),
+        let scene = try? scene(of: state, style: style)
+      else { return false }
+      return scene.layout.width <= columns && scene.layout.height <= height
     }
-    if state.session.graph.nodeCount <= Screen.roomyNodeLimit {
-      let roomy = try scene(.roomy)
-      if roomy.layout.width <= columns && roomy.layout.height <= Regions(rows: rows).graphHeight {
-        return roomy
-      }
-    }
-    return try scene(.compact)
+  }
+
+  private func scene(of state: AppState, style: BoxStyle) throws -> GraphScene {
+    try cache.scene(
+      of: state.session.graph, orientation: state.orientation, style: style, collapsed: state.collapsed)
   }
 
   /// One frame of `state` at `columns` × `rows`, drawn with `charset`'s line characters.
