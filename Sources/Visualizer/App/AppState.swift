@@ -139,7 +139,7 @@ public struct AppState {
     let count = changed.count == 1 ? "1 variable changed" : "\(changed.count) variables changed"
     status =
       "\(name) = \(Self.valueText(edited.data(of: variable))) (was \(Self.valueText(before.data(of: variable)))): "
-      + count
+      + count + " (marked •)"
   }
 
   /// Moves the cursor to `step`; says `unmoved` on the status line when the cursor stays put.

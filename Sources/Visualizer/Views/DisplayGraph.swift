@@ -83,6 +83,15 @@ struct DisplayGraph {
     self.boxOf = boxOf
   }
 
+  /// The functions a box shows, in order: none for a variable.
+  static func functions(of node: Node) -> [Int] {
+    switch node {
+    case .variable: return []
+    case .function(let index): return [index]
+    case .chain(let run): return run
+    }
+  }
+
   /// The label of a function or chain box: `Square`, `Square∘Exp`, `Square∘…∘Sqrt ×100`.
   static func label(of node: Node, in graph: GraphModel) -> String {
     switch node {

@@ -16,16 +16,24 @@ final class GraphScene {
   /// Per route: its bounding rectangle, to skip routes outside the view quickly.
   let routeBounds: [CellRect]
 
-  /// Lays out `graph` after its backward pass: the final values size the boxes, so a box never
-  /// changes size while stepping.
-  init(graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws {
-    self.style = style
-    let display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
-    self.display = display
-    valueWidths = graph.variables.map { node in
+  /// Per variable: the width its values are printed in.
+  static func valueWidths(of graph: GraphModel, style: BoxStyle) -> [Int] {
+    graph.variables.map { node in
       let values = [node.variable.data, node.variable.grad].compactMap { $0 }
       return max(values.map { NumberFormat.short($0, width: style.valueWidthLimit).count }.max() ?? 1, 1)
     }
+  }
+
+  /// Lays out `graph` after its backward pass: the final values size the boxes (or `valueWidths`
+  /// when given), so a box never changes size while stepping.
+  init(
+    graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool, valueWidths: [Int]? = nil
+  ) throws {
+    self.style = style
+    let display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
+    self.display = display
+    let valueWidths = valueWidths ?? GraphScene.valueWidths(of: graph, style: style)
+    self.valueWidths = valueWidths
     let sizes = display.nodes.map { [valueWidths] node -> CellSize in
       guard case .variable(let index) = node else {
         let label = DisplayGraph.label(of: node, in: graph)
@@ -72,22 +80,35 @@ final class GraphScene {
 }
 
 /// The scenes of one graph, built on first use for each orientation, box style and collapse setting.
+/// After an edit of an input (a new `edition` of the session), a scene is kept while every value
+/// still fits its box, and laid out again with wider boxes (never narrower ones) when one does not:
+/// nudging a value then leaves the picture still, and a number is never cut.
 final class SceneCache {
-  private var scenes = [SceneKey: GraphScene]()
+  private var scenes = [SceneKey: (scene: GraphScene, edition: Int)]()
   private struct SceneKey: Hashable {
     let orientation: Orientation
     let style: BoxStyle
     let collapsed: Bool
   }
 
-  /// The scene of `graph` for these settings.
-  func scene(of graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws
-    -> GraphScene
+  /// The scene of `graph`, whose variables hold the values of edition `edition`, for these settings.
+  func scene(of graph: GraphModel, edition: Int, orientation: Orientation, style: BoxStyle, collapsed: Bool)
+    throws -> GraphScene
   {
     let key = SceneKey(orientation: orientation, style: style, collapsed: collapsed)
-    if let scene = scenes[key] { return scene }
-    let scene = try GraphScene(graph: graph, orientation: orientation, style: style, collapsed: collapsed)
-    scenes[key] = scene
+    var widths: [Int]?
+    if let (scene, built) = scenes[key] {
+      if built == edition { return scene }
+      let needed = GraphScene.valueWidths(of: graph, style: style)
+      if zip(needed, scene.valueWidths).allSatisfy({ $0 <= $1 }) {
+        scenes[key] = (scene, edition)
+        return scene
+      }
+      widths = zip(needed, scene.valueWidths).map { max($0, $1) }
+    }
+    let scene = try GraphScene(
+      graph: graph, orientation: orientation, style: style, collapsed: collapsed, valueWidths: widths)
+    scenes[key] = (scene, edition)
     return scene
   }
 }

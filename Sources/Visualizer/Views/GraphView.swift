@@ -131,6 +131,15 @@ struct GraphView {
     )
     let padding = scene.style.padding
     let width = scene.valueWidths[index]
+    let edited = state.changed.contains(index)
+    if edited {
+      buffer.text(
+        buffer.charset == .ascii ? "*" : "•", x: rect.x + rect.width - 2, y: rect.y, style: Theme.edited)
+    }
+    if state.showsGenerations {
+      drawGeneration("g\(node.variable.generation)", in: rect, into: &buffer, room: inner - (edited ? 1 : 0))
+    }
+    let freed = !state.retainsGrad && state.session.gradIsFreed(index)
     let rows: [(String, Tensor?, Step.Field)] = [
       (scene.style.dataLabel, state.session.data(of: index), .data),
       (scene.style.gradLabel, state.session.grad(of: index), .grad),
@@ -140,11 +149,17 @@ struct GraphView {
       let x = rect.x + 1 + padding
       let written = buffer.text(label, x: x, y: y, style: Theme.pending, maxWidth: inner - padding)
       let room = inner - 2 * padding - written
+      if field == .grad && freed {
+        buffer.text("freed", x: x + written, y: y, style: Theme.pending, maxWidth: room)
+        continue
+      }
       guard let value else {
         buffer.text("—", x: x + written, y: y, style: Theme.pending, maxWidth: room)
         continue
       }
-      let style = fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
+      let style =
+        edited
+        ? Theme.edited : fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
       buffer.text(
         NumberFormat.short(value, width: min(width, room)), x: x + written, y: y, style: style, maxWidth: room
       )
@@ -164,6 +179,19 @@ struct GraphView {
     let x = rect.x + 1 + max((inner - label.count) / 2, 0)
     let style = selected ? Theme.selected : active ? Theme.activeLabel : Theme.functionLabel
     buffer.text(label, x: x, y: rect.y + rect.height / 2, style: style, maxWidth: inner)
+    if state.showsGenerations {
+      let generations = DisplayGraph.functions(of: node).map { graph.functions[$0].function.generation }
+      let tag =
+        generations.first == generations.last
+          ? "g\(generations[0])" : "g\(generations.min()!)–\(generations.max()!)"
+      drawGeneration(tag, in: rect, into: &buffer, room: inner)
+    }
+  }
+
+  /// Writes a generation tag (`g2`) on the top border of the box at `rect`, in at most `room`
+  /// cells: one of the lessons of issue 11, the order backward visits functions in.
+  private func drawGeneration(_ tag: String, in rect: CellRect, into buffer: inout ScreenBuffer, room: Int) {
+    buffer.text(tag, x: rect.x + 1, y: rect.y, style: Theme.generation, maxWidth: room)
   }
 
 }
