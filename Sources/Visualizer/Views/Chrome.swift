@@ -82,11 +82,10 @@ enum Chrome {
   /// The help overlay's lines.
   static let helpText: [(String, String)] = [
     ("n l → space / p h ←", "next / previous step"),
-    ("f", "all forward: end of the forward pass"),
+    ("f  /  g  Home", "all forward: end of the forward pass / step 0"),
     ("b  G  End", "all backward: every gradient, then the gradient check"),
-    ("g  Home", "back to step 0"),
     ("Tab  Shift-Tab  click", "inspect the next / previous / clicked node"),
-    ("e", "edit the selected input: type, Enter apply, Esc cancel"),
+    ("e", "edit the selected input: Enter apply, Esc cancel"),
     ("+  -  /  *", "nudge the selected input by the step; step ÷10, ×10"),
     ("v", "generations: in the boxes, and backward's queue"),
     ("r", "retainGrad false: gradients freed once used"),
