@@ -97,7 +97,8 @@ enum W5EditCost {
         state.session.data(of: input)?.scalar.map(NumberFormat.full) == value,
         state.status?.hasPrefix("\(name) = \(value) (was ") == true, !state.changed.isEmpty
       else {
-        throw CheckFailure(description: "edit \(edits) of \(name) to \(value): \(state.status ?? "no status")")
+        throw CheckFailure(
+          description: "edit \(edits) of \(name) to \(value): \(state.status ?? "no status")")
       }
       let step = "step \(cursor)/\(state.session.stepCount)"
       guard buffer.plainLines()[0].contains(step) else {

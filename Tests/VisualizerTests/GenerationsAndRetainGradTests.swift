@@ -61,7 +61,8 @@ import Testing
     #expect(frame.components(separatedBy: "g freed").count == 4, "a, b and y; x keeps its grad")
     try press("<tab><tab><tab>", on: &app)  // a
     #expect(
-      app.render(columns: 80, rows: 24).plainText().contains("grad = freed (retainGrad false: Square has used it)"))
+      app.render(columns: 80, rows: 24).plainText().contains(
+        "grad = freed (retainGrad false: Square has used it)"))
     try press("r", on: &app)
     #expect(!app.render(columns: 80, rows: 24).plainText().contains("freed"))
   }

@@ -36,7 +36,9 @@ import Visualizer
     let keys: [Key] = [.edit(variable: "x", value: "-1e-3"), .edit(variable: nil, value: "2"), .backspace]
     #expect(keys.map(\.scriptName) == ["<edit:x=-1e-3>", "<edit:2>", "<bs>"])
     #expect(try Key.parseScript(keys.map(\.scriptName).joined()) == keys)
-    #expect(throws: KeyScriptError(reason: .unknownName("edit:=1"), column: 2)) { try Key.parseScript("n<edit:=1>") }
+    #expect(throws: KeyScriptError(reason: .unknownName("edit:=1"), column: 2)) {
+      try Key.parseScript("n<edit:=1>")
+    }
   }
 
   @Test func scriptNamesRoundTrip() throws {

@@ -49,7 +49,8 @@ import Testing
     try press("<tab>e<C-u>0.7x<enter>", on: &app)
     #expect(app.state.editor?.line.text == "0.7x")
     #expect(app.state.status == "column 4: unexpected 'x'")
-    #expect(app.render(columns: 80, rows: 24).plainLines().last == " edit x = 0.7x   column 4: unexpected 'x'")
+    #expect(
+      app.render(columns: 80, rows: 24).plainLines().last == " edit x = 0.7x   column 4: unexpected 'x'")
     try press("<tab>", on: &app)
     #expect(app.state.status == "<tab> does nothing here: Enter applies, Esc cancels")
     try press("<bs><enter>", on: &app)

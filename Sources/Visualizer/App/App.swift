@@ -24,7 +24,8 @@ public struct App {
     if case .edit(let variable, let value) = key {
       edit(variable, to: value)
     } else if state.editor != nil {
-      state.update(Command(editorKey: key) ?? .notice("\(key.scriptName) does nothing here: Enter applies, Esc cancels"))
+      state.update(
+        Command(editorKey: key) ?? .notice("\(key.scriptName) does nothing here: Enter applies, Esc cancels"))
     } else if case .click(let x, let y) = key {
       state.update(.select(screen.node(atX: x, y: y, state: state, columns: columns, rows: rows)))
     } else if let command = Command(key: key) {

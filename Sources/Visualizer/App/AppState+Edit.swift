@@ -39,7 +39,8 @@ extension AppState {
   mutating func commitEdit() {
     guard let editor else { return }
     do {
-      replaceSession(with: try session.editing(editor.variable, to: editor.line.text), editing: editor.variable)
+      replaceSession(
+        with: try session.editing(editor.variable, to: editor.line.text), editing: editor.variable)
       self.editor = nil
     } catch {
       status = error.description

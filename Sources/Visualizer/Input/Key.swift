@@ -59,7 +59,9 @@ public enum Key: Hashable, Sendable {
   /// reads it back.
   public var scriptName: String {
     if case .click(let x, let y) = self { return "<click:\(x),\(y)>" }
-    if case .edit(let variable, let value) = self { return "<edit:\(variable.map { $0 + "=" } ?? "")\(value)>" }
+    if case .edit(let variable, let value) = self {
+      return "<edit:\(variable.map { $0 + "=" } ?? "")\(value)>"
+    }
     if let named = Self.names.first(where: { $0.key == self }) { return "<\(named.name)>" }
     if case .character(let character) = self { return String(character) }
     preconditionFailure("every key but a click, an edit or a character has a script name")

@@ -81,8 +81,8 @@ enum Chrome {
 
   /// The help overlay's lines.
   static let helpText: [(String, String)] = [
-    ("n l → space / p h ←", "next / previous step"),
-    ("f  /  g  Home", "all forward: end of the forward pass / step 0"),
+    ("n l → space · p h ←", "next step · previous step"),
+    ("f · g  Home", "all forward: end of the forward pass · step 0"),
     ("b  G  End", "all backward: every gradient, then the gradient check"),
     ("Tab  Shift-Tab  click", "inspect the next / previous / clicked node"),
     ("e", "edit the selected input: Enter apply, Esc cancel"),

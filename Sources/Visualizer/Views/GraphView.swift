@@ -159,7 +159,8 @@ struct GraphView {
       }
       let style =
         edited
-        ? Theme.edited : fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
+        ? Theme.edited
+        : fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
       buffer.text(
         NumberFormat.short(value, width: min(width, room)), x: x + written, y: y, style: style, maxWidth: room
       )
@@ -181,10 +182,8 @@ struct GraphView {
     buffer.text(label, x: x, y: rect.y + rect.height / 2, style: style, maxWidth: inner)
     if state.showsGenerations {
       let generations = DisplayGraph.functions(of: node).map { graph.functions[$0].function.generation }
-      let tag =
-        generations.first == generations.last
-          ? "g\(generations[0])" : "g\(generations.min()!)–\(generations.max()!)"
-      drawGeneration(tag, in: rect, into: &buffer, room: inner)
+      let (low, high) = (generations.min()!, generations.max()!)
+      drawGeneration(low == high ? "g\(low)" : "g\(low)–\(high)", in: rect, into: &buffer, room: inner)
     }
   }
 

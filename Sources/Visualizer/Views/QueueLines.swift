@@ -36,11 +36,16 @@ struct QueueLines {
       ? "the only function waiting"
       : "the highest generation waiting (g\(top.generation))"
         + (top.functions.count > 1 ? "; within one, the last to join goes first" : "")
-    lines += wrap(["\(picked) picked: \(reason)"], width: width, indent: "  ").map { StyledLine($0, Theme.help) }
-    let lower = queue.buckets.dropFirst().flatMap { bucket in bucket.functions.map { (bucket.generation, $0) } }
+    lines += wrap(["\(picked) picked: \(reason)"], width: width, indent: "  ").map {
+      StyledLine($0, Theme.help)
+    }
+    let lower = queue.buckets.dropFirst().flatMap { bucket in bucket.functions.map { (bucket.generation, $0) }
+    }
     for (generation, function) in lower.prefix(Self.explainedLimit) {
-      lines += wrap(["\(name(function)) (g\(generation)) \(whyWaiting(function))"], width: width, indent: "  ")
-        .map { StyledLine($0, Theme.help) }
+      lines += wrap(
+        ["\(name(function)) (g\(generation)) \(whyWaiting(function))"], width: width, indent: "  "
+      )
+      .map { StyledLine($0, Theme.help) }
     }
     if lower.count > Self.explainedLimit {
       lines.append(StyledLine("  … \(lower.count - Self.explainedLimit) more wait", Theme.help))

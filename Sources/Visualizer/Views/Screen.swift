@@ -32,7 +32,8 @@ public final class Screen {
   func scene(for state: AppState, columns: Int, rows: Int) throws -> GraphScene {
     func scene(_ style: BoxStyle) throws -> GraphScene {
       try cache.scene(
-        of: state.session.graph, edition: state.session.edition, orientation: state.orientation, style: style, collapsed: state.collapsed)
+        of: state.session.graph, edition: state.session.edition, orientation: state.orientation, style: style,
+        collapsed: state.collapsed)
     }
     if state.session.graph.nodeCount <= Screen.roomyNodeLimit {
       let roomy = try scene(.roomy)
