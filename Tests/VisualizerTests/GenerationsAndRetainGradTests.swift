@@ -27,6 +27,15 @@ import Testing
     #expect(app.render(columns: 80, rows: 24).plainText() == plain)
   }
 
+  @Test func aNarrowTitleDropsTheModesBeforeTheStep() throws {
+    var app = try app("generations")
+    try press("vr<tab>", on: &app)
+    #expect(
+      app.render(columns: 80, rows: 24).plainLines()[0].hasSuffix(
+        "selected x · generations · retainGrad false · step 0/9 · start"))
+    #expect(app.render(columns: 40, rows: 24).plainLines()[0] == "    retainGrad false · step 0/9 · start")
+  }
+
   @Test func theInspectorSaysWhyTheDiamondsLowerSquareWaits() throws {
     var app = try app("generations")
     try press("vfnnnn", on: &app)

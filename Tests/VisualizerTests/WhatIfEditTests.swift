@@ -39,9 +39,17 @@ import Testing
     #expect(!app.state.wantsQuit && !app.state.showsHelp && app.state.session.cursor == 7)
     #expect(app.state.editor?.line.cursor == 2)
     #expect(app.render(columns: 80, rows: 24).plainLines().last == " edit x = 0.q?  Enter apply · Esc cancel")
+    try press("<click:10,7>", on: &app)
+    #expect(app.state.status == "<click:10,7> does nothing here: Enter applies, Esc cancels")
     try press("<esc>", on: &app)
     #expect(app.state.editor == nil && app.state.selection == 0 && !app.state.wantsQuit)
     #expect(app.state.session.data(of: 0) == Tensor(0.5))
+  }
+
+  @Test func eClosesTheHelp() throws {
+    var app = app()
+    try press("<tab>?e", on: &app)
+    #expect(app.state.editor != nil && !app.state.showsHelp)
   }
 
   @Test func aBadValueKeepsTheEditorOpenAndSaysWhy() throws {

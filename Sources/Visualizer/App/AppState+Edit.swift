@@ -33,6 +33,7 @@ extension AppState {
       return
     }
     let value = session.data(of: variable) ?? session.graph.variables[variable].variable.data
+    showsHelp = false
     editor = ValueEditor(variable: variable, line: LineEditor(NumberFormat.full(value)))
   }
 

@@ -12,7 +12,7 @@ public struct AppState {
   /// The node the inspector shows instead of the active step (variables first, then functions).
   public private(set) var selection: Int?
   /// Whether the help overlay is shown.
-  public private(set) var showsHelp = false
+  public internal(set) var showsHelp = false
   /// How far the user has moved the view from following the active step, in cells.
   public private(set) var pan = (x: 0, y: 0)
   /// Whether chains of single-input functions are drawn as one box.
@@ -59,7 +59,10 @@ public struct AppState {
     }
   }
 
-  /// Applies one command. Every command but `.tick` (time, not a key) clears the status message.
+  /// Applies one command. Every command but `.tick` (time, not a key) clears the status message
+  /// and the marks of the last edit. An edit or nudge computes the new timeline here
+  /// (`Session.editing`), with no I/O; it re-runs the forward pass in the graph's own variables, so
+  /// a state kept from before shows its recorded values but its graph holds the new ones.
   public mutating func update(_ command: Command) {
     if command != .tick {
       status = nil

@@ -1,17 +1,18 @@
 /// The title line and the key-help line.
 enum Chrome {
-  /// ` GradStep · seed.grad` on the left, `step 3/7 · forward` on the right, as one bar; when
-  /// narrow, the left side shortens to the title, then goes, so that the step is never cut.
+  /// ` GradStep · seed.grad` on the left; on the right the selection and the modes that are on,
+  /// then `step 3/7 · forward`, as one bar. When narrow, the left side shortens to the title, then
+  /// goes, then the selection and the modes go from the left, so that the step is never cut.
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    var right = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
-    if state.isPlaying { right = "playing · " + right }
-    if state.fullPrecision { right = "full digits · " + right }
-    if !state.retainsGrad { right = "retainGrad false · " + right }
-    if state.showsGenerations { right = "generations · " + right }
-    if let selection = state.selection {
-      right = "selected \(label(of: selection, in: session.graph)) · " + right
-    }
+    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
+    var notes = [
+      state.selection.map { "selected \(label(of: $0, in: session.graph))" },
+      state.showsGenerations ? "generations" : nil, state.retainsGrad ? nil : "retainGrad false",
+      state.fullPrecision ? "full digits" : nil, state.isPlaying ? "playing" : nil,
+    ].compactMap { $0 }
+    var right: String { notes.map { $0 + " · " }.joined() + step }
+    while !notes.isEmpty && right.count >= width { notes.removeFirst() }
     let left =
       [" GradStep · \(state.title)", " \(state.title)"].first { $0.count + right.count < width } ?? ""
     let gap = max(width - left.count - right.count, 0)

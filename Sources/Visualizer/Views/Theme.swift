@@ -17,7 +17,7 @@ enum Theme {
   /// A value an edit or nudge just changed (with `•` on the box's top border).
   static let edited = CellStyle(foreground: .black, background: .yellow, bold: true)
   /// A box's generation tag on its top border.
-  static let generation = CellStyle(foreground: .brightWhite, bold: true)
+  static let generation = CellStyle(bold: true)
   static let pending = CellStyle(dim: true)
   static let edge = CellStyle(foreground: .brightBlack)
   static let activeEdge = CellStyle(foreground: .magenta, bold: true)
