@@ -32,7 +32,7 @@ struct KeyDecoder {
     KEY_LEFT: .left, KEY_RIGHT: .right, KEY_UP: .up, KEY_DOWN: .down,
     KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight, KEY_SR: .shiftUp, KEY_SF: .shiftDown,
     KEY_HOME: .home, KEY_END: .end, KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown,
-    KEY_BTAB: .backTab, KEY_ENTER: .enter,
+    KEY_BTAB: .backTab, KEY_ENTER: .enter, KEY_BACKSPACE: .backspace,
   ]
 
   /// Teaches the current curses screen the fallback sequences it does not know yet, and learns
@@ -57,7 +57,9 @@ struct KeyDecoder {
     case 9: return .key(.tab)
     case 10, 13: return .key(.enter)
     case 27: return .key(.escape)
-    case 0..<32, 127: return .ignored
+    case 8, 127: return .key(.backspace)
+    case 21: return .key(.clearLine)
+    case 0..<32: return .ignored
     default:
       guard let scalar = Unicode.Scalar(value) else { return .ignored }
       return .key(.character(Character(scalar)))

@@ -27,7 +27,9 @@ for workload in options.workloads {
       lengths: options.quick ? [100, 1_000] : [1_000, 10_000, 100_000, 1_000_000], report: report)
   case .w3: W3FanOut.run(sizes: options.quick ? [100, 1_000] : [1_000, 10_000, 100_000], report: report)
   case .w4: W4Layout.run(sizes: options.quick ? [10, 100] : [10, 100, 1_000, 5_000], report: report)
-  case .w5: W5StepCost.run(quick: options.quick, report: report)
+  case .w5:
+    W5StepCost.run(quick: options.quick, report: report)
+    W5EditCost.run(quick: options.quick, report: report)
   case .w6: W6StartUp.run(runs: options.quick ? 5 : 21, report: report)
   case .w7: W7Memory.run(n: options.quick ? 100_000 : 1_000_000, report: report)
   case .w8: W8SharedParameters.run(plan: options.quick ? .quick : .full, report: report)

@@ -16,11 +16,15 @@ struct GradStepCommand: ParsableCommand {
       b = exp(a), y = square(b).
 
       Keys: n/→ next, p/← previous, f all forward, b all backward, g start, Tab select, \
+      e edit the selected input (Enter apply, Esc cancel), + - nudge it by the step, * / step ×10 ÷10, \
+      v generations and the backward queue, r retainGrad false (freed grads), \
       ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
       a play/pause, H J K L pan, ? help, Esc close help / clear selection / quit, q quit. \
       --keys takes the same keys; \
       names in angle brackets: <left> <right> <up> <down> <S-left> <S-right> <S-up> <S-down> \
-      <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <space> <lt> <click:X,Y>.
+      <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <bs> <C-u> <space> <lt> <click:X,Y>; \
+      <edit:VALUE> edits the selected input (e, the text replaced by VALUE, Enter), \
+      <edit:NAME=VALUE> selects the variable NAME first.
       """
   )
 

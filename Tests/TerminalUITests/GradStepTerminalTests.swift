@@ -220,27 +220,4 @@ struct GradStepTerminalTests {
     #expect(try session.exitStatus() == 128 + signal)
     #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
   }
-
-  /// Waits until the screen shows what `gradstep ARGUMENTS --headless` prints for `keys` at its size.
-  private func expectScreen(
-    _ session: TmuxSession, equalsHeadless keys: String, arguments: [String] = [], columns: Int = 100,
-    rows: Int = 30
-  ) throws {
-    let expected = frameLines(
-      try GradStepBinary.headless(keys: keys, arguments: arguments, columns: columns, rows: rows)
-        .standardOutput)
-    try session.waitUntil("the screen to match the headless frame for keys \"\(keys)\"") {
-      frameLines($0) == expected
-    }
-  }
-
-  /// A frame's lines without trailing spaces, and without the empty lines at the end (tmux
-  /// and the headless output differ in those).
-  private func frameLines(_ text: String) -> [String] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.reversed().drop { $0 == " " }.reversed())
-    }
-    while lines.last == "" { lines.removeLast() }
-    return lines
-  }
 }

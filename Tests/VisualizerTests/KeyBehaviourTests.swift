@@ -40,7 +40,8 @@ import Testing
     #expect(app.state.status == nil)
     for (keys, status) in [
       ("p", "already at step 0"), ("bn", "at the last step (g: back to step 0)"),
-      ("e", "e does nothing here; ? lists the keys"),
+      ("x", "x does nothing here; ? lists the keys"),
+      ("e", "select an input first (Tab or click), then press e"),
       ("<down>", "the inspector shows everything"), ("L", "the whole graph is in view"),
     ] {
       var fresh = self.app()

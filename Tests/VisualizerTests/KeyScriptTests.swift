@@ -26,6 +26,21 @@ import Visualizer
     #expect(Key.click(x: 3, y: 4).description == "<click:3,4>")
   }
 
+  @Test func editsAndTheEditorKeys() throws {
+    #expect(
+      try Key.parseScript("<tab><edit:0.7>n<edit:W=[[1, 0], [0, 1]]><bs><C-u>") == [
+        .tab, .edit(variable: nil, value: "0.7"), .character("n"),
+        .edit(variable: "W", value: "[[1, 0], [0, 1]]"), .backspace, .clearLine,
+      ])
+    #expect(try Key.parseScript("<edit:>") == [.edit(variable: nil, value: "")])
+    let keys: [Key] = [.edit(variable: "x", value: "-1e-3"), .edit(variable: nil, value: "2"), .backspace]
+    #expect(keys.map(\.scriptName) == ["<edit:x=-1e-3>", "<edit:2>", "<bs>"])
+    #expect(try Key.parseScript(keys.map(\.scriptName).joined()) == keys)
+    #expect(throws: KeyScriptError(reason: .unknownName("edit:=1"), column: 2)) {
+      try Key.parseScript("n<edit:=1>")
+    }
+  }
+
   @Test func scriptNamesRoundTrip() throws {
     let keys: [Key] = [.character("n"), .character(" "), .character("<"), .character(">"), .pageDown]
     #expect(keys.map(\.scriptName) == ["n", "<space>", "<lt>", ">", "<pgdn>"])
@@ -47,7 +62,7 @@ import Visualizer
   @Test func errorMessagesListTheKnownNames() {
     let unknown = KeyScriptError(reason: .unknownName("foo"), column: 4).description
     #expect(unknown.hasPrefix("unknown key name <foo> at column 4 of --keys; known names: <left>, <right>, "))
-    #expect(unknown.hasSuffix("<space>, <lt>, <click:X,Y>"))
+    #expect(unknown.hasSuffix("<space>, <lt>, <click:X,Y>, <edit:VALUE>, <edit:NAME=VALUE>"))
     let unclosed = KeyScriptError(reason: .unclosedBracket, column: 3).description
     #expect(unclosed.hasPrefix("unclosed < at column 3 of --keys (write <lt> for a literal <)"))
   }

@@ -26,7 +26,7 @@ import Testing
     Case(name: "linear-gradient-check", example: "linear", keys: "b]]", from: 1),
     Case(name: "wide-gradient-check", example: "wide", keys: "b]", from: 1),
     Case(name: "seed-esc", example: "seed", keys: "?<esc><tab><esc>", from: 1),
-    Case(name: "status-line", example: "wide", keys: "cpe", from: 1),
+    Case(name: "status-line", example: "wide", keys: "cpx", from: 1),
     Case(name: "chain100-pan", example: "chain100", keys: "LLL", from: 0),
   ]
 

@@ -18,8 +18,15 @@ public struct App {
   /// Applies the command bound to `key` (a click selects the node under it, or clears the
   /// selection); returns `false` once the user asked to quit. A key that does nothing here (no
   /// binding, a pan past the graph's edge, a scroll past the inspector's end) says so on the status line.
+  ///
+  /// While the value editor is open, keys edit its text instead (`Command(editorKey:)`).
   public mutating func handle(_ key: Key, columns: Int, rows: Int) -> Bool {
-    if case .click(let x, let y) = key {
+    if case .edit(let variable, let value) = key {
+      edit(variable, to: value)
+    } else if state.editor != nil {
+      state.update(
+        Command(editorKey: key) ?? .notice("\(key.scriptName) does nothing here: Enter applies, Esc cancels"))
+    } else if case .click(let x, let y) = key {
       state.update(.select(screen.node(atX: x, y: y, state: state, columns: columns, rows: rows)))
     } else if let command = Command(key: key) {
       state.update(fitted(command, columns: columns, rows: rows))
@@ -27,6 +34,24 @@ public struct App {
       state.update(.notice("\(key.scriptName) does nothing here; ? lists the keys"))
     }
     return !state.wantsQuit
+  }
+
+  /// A key script's `<edit:…>`: selects the variable labelled `name` when given, opens the
+  /// editor, replaces its text with `value` and applies it, exactly as the keys would.
+  private mutating func edit(_ name: String?, to value: String) {
+    if state.editor != nil { state.update(.cancelEdit) }
+    if let name {
+      guard let variable = state.session.graph.variables.firstIndex(where: { $0.label == name }) else {
+        state.update(.notice("<edit:\(name)=…>: there is no variable \(name)"))
+        return
+      }
+      state.update(.select(variable))
+    }
+    state.update(.openEditor)
+    guard state.editor != nil else { return }
+    state.update(.editLine(.clear))
+    for character in value { state.update(.editLine(.insert(character))) }
+    state.update(.commitEdit)
   }
 
   /// `command` with a pan or scroll cut to what the screen can show, so that every press moves

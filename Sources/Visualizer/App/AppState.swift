@@ -12,7 +12,7 @@ public struct AppState {
   /// The node the inspector shows instead of the active step (variables first, then functions).
   public private(set) var selection: Int?
   /// Whether the help overlay is shown.
-  public private(set) var showsHelp = false
+  public internal(set) var showsHelp = false
   /// How far the user has moved the view from following the active step, in cells.
   public private(set) var pan = (x: 0, y: 0)
   /// Whether chains of single-input functions are drawn as one box.
@@ -25,9 +25,21 @@ public struct AppState {
   public private(set) var inspectorScroll = 0
   /// Whether the inspector shows tensors in full precision rather than five significant digits.
   public private(set) var fullPrecision = false
-  /// A one-line message about the last key, when it did nothing here ("nothing to collapse");
-  /// the next key clears it.
-  public private(set) var status: String?
+  /// A one-line message about the last key, when it did nothing here ("nothing to collapse")
+  /// or what an edit changed; the next key clears it.
+  public internal(set) var status: String?
+  /// The value editor, when open: then keys type into it instead of stepping (`Command(editorKey:)`).
+  public internal(set) var editor: ValueEditor?
+  /// The variables whose data or grad at the cursor the last edit or nudge changed, marked in
+  /// their boxes; the next key clears them.
+  public internal(set) var changed: Set<Int> = []
+  /// The nudge step is 10 to this power: `+` and `-` change the selected input by it.
+  public internal(set) var nudgeExponent = -1
+  /// Whether boxes show their generation and backward steps the queue they were picked from.
+  public private(set) var showsGenerations = false
+  /// Whether gradients are kept (`retainGrad: true`, the default) or shown freed once their
+  /// function's backward has used them, as `backward(retainGrad: false)` does.
+  public private(set) var retainsGrad = true
   /// The zoom level chosen with `z`, `nil` for the largest that fits the whole graph (else compact).
   public private(set) var zoom: BoxStyle?
   /// The nodes in the order Tab visits them: each function's new inputs, the function, its outputs.
@@ -49,9 +61,15 @@ public struct AppState {
     }
   }
 
-  /// Applies one command. Every command but `.tick` (time, not a key) clears the status message.
+  /// Applies one command. Every command but `.tick` (time, not a key) clears the status message
+  /// and the marks of the last edit. An edit or nudge computes the new timeline here
+  /// (`Session.editing`), with no I/O; it re-runs the forward pass in the graph's own variables, so
+  /// a state kept from before shows its recorded values but its graph holds the new ones.
   public mutating func update(_ command: Command) {
-    if command != .tick { status = nil }
+    if command != .tick {
+      status = nil
+      changed = []
+    }
     switch command {
     case .next: move(to: session.cursor + 1, else: "at the last step (g: back to step 0)")
     case .previous: move(to: session.cursor - 1, else: "already at step 0")
@@ -90,6 +108,7 @@ public struct AppState {
       }
     case .tick:
       guard isPlaying else { return }
+      changed = []
       move(to: session.cursor + 1, else: nil)
       isPlaying = session.cursor < session.stepCount
     case .dismiss:
@@ -103,6 +122,14 @@ public struct AppState {
       }
     case .quit: wantsQuit = true
     case .notice(let message): status = message
+    case .openEditor: openEditor()
+    case .editLine(let edit): editor?.line.apply(edit)
+    case .commitEdit: commitEdit()
+    case .cancelEdit: editor = nil
+    case .nudge(let steps): nudge(steps: steps)
+    case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
+    case .toggleGenerations: showsGenerations.toggle()
+    case .toggleRetainGrad: retainsGrad.toggle()
     }
   }
 
@@ -111,6 +138,19 @@ public struct AppState {
     if let selection { return selection }
     if let function = session.activeFunction { return session.graph.nodeID(function: function) }
     return session.phase == .start ? session.graph.leaves.first ?? 0 : session.graph.output
+  }
+
+  /// Replaces the timeline with `edited`, a timeline of the same graph: what the edit changed is
+  /// marked for one frame and summed up on the status line.
+  mutating func replaceSession(with edited: Session, editing variable: Int) {
+    let before = session
+    session = edited
+    changed = edited.changedVariables(since: before)
+    let name = session.graph.variables[variable].label
+    let count = changed.count == 1 ? "1 variable changed" : "\(changed.count) variables changed"
+    status =
+      "\(name) = \(Self.valueText(edited.data(of: variable))) (was \(Self.valueText(before.data(of: variable)))): "
+      + count + " (marked •)"
   }
 
   /// Moves the cursor to `step`; says `unmoved` on the status line when the cursor stays put.

@@ -49,6 +49,23 @@ public enum Command: Equatable, Sendable {
   case quit
   /// Say `message` on the status line (for a key that does nothing here); the next key clears it.
   case notice(String)
+  /// Open the value editor on the selected input, prefilled with its value.
+  case openEditor
+  /// Change the value editor's text.
+  case editLine(LineEditor.Edit)
+  /// Give the input the value the editor holds and recompute the timeline; a bad value keeps the
+  /// editor open and says why.
+  case commitEdit
+  /// Close the value editor without changing anything.
+  case cancelEdit
+  /// Change the selected scalar input by `steps` times the nudge step and recompute the timeline.
+  case nudge(steps: Int)
+  /// Multiply the nudge step by 10 to the power `exponent` (`*`: 1, `/`: -1).
+  case scaleNudgeStep(exponent: Int)
+  /// Show or hide generations in the boxes and the backward queue in the inspector.
+  case toggleGenerations
+  /// Show gradients as `retainGrad: false` leaves them (freed once used), or all of them again.
+  case toggleRetainGrad
 
   /// How many lines `[` and `]` scroll the inspector by: the inspector's height at 80×24.
   public static let scrollPage = 8
@@ -82,8 +99,33 @@ public enum Command: Equatable, Sendable {
     case .character("]"): self = .scrollInspector(lines: Command.scrollPage)
     case .character("["): self = .scrollInspector(lines: -Command.scrollPage)
     case .character("d"): self = .togglePrecision
+    case .character("e"): self = .openEditor
+    case .character("+"): self = .nudge(steps: 1)
+    case .character("-"): self = .nudge(steps: -1)
+    case .character("*"): self = .scaleNudgeStep(exponent: 1)
+    case .character("/"): self = .scaleNudgeStep(exponent: -1)
+    case .character("v"): self = .toggleGenerations
+    case .character("r"): self = .toggleRetainGrad
     case .escape: self = .dismiss
     case .character("q"): self = .quit
+    default: return nil
+    }
+  }
+
+  /// The command bound to `key` while the value editor is open, `nil` when the key does nothing
+  /// there: characters are typed, Backspace, ←, →, Home, End and Ctrl-U edit, Enter applies, Esc
+  /// cancels.
+  public init?(editorKey key: Key) {
+    switch key {
+    case .character(let character): self = .editLine(.insert(character))
+    case .backspace: self = .editLine(.deleteBackward)
+    case .left: self = .editLine(.moveLeft)
+    case .right: self = .editLine(.moveRight)
+    case .home: self = .editLine(.moveToStart)
+    case .end: self = .editLine(.moveToEnd)
+    case .clearLine: self = .editLine(.clear)
+    case .enter: self = .commitEdit
+    case .escape: self = .cancelEdit
     default: return nil
     }
   }

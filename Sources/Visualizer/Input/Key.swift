@@ -34,8 +34,16 @@ public enum Key: Hashable, Sendable {
   case enter
   /// Escape.
   case escape
+  /// Backspace: in the value editor, deletes the character before the cursor.
+  case backspace
+  /// Ctrl-U: in the value editor, clears the line.
+  case clearLine
   /// A click of the main mouse button on the cell at column `x`, row `y` (zero-based).
   case click(x: Int, y: Int)
+  /// A whole edit, written only by key scripts (`<edit:0.7>`, `<edit:x=0.7>`): select the variable
+  /// called `variable` when given, open the value editor (`e`), replace its text with `value`, and
+  /// press Enter.
+  case edit(variable: String?, value: String)
 
   /// The named keys of a key script, in the order error messages list them.
   static let names: [(name: String, key: Key)] = [
@@ -43,16 +51,20 @@ public enum Key: Hashable, Sendable {
     ("S-left", .shiftLeft), ("S-right", .shiftRight), ("S-up", .shiftUp), ("S-down", .shiftDown),
     ("home", .home), ("end", .end), ("pgup", .pageUp), ("pgdn", .pageDown),
     ("tab", .tab), ("backtab", .backTab), ("enter", .enter), ("esc", .escape),
-    ("space", .character(" ")), ("lt", .character("<")),
+    ("bs", .backspace), ("C-u", .clearLine), ("space", .character(" ")), ("lt", .character("<")),
   ]
 
   /// How a key script writes this key: the character itself (`n`), or its name in angle
-  /// brackets (`<left>`, `<space>`, `<lt>`, `<click:3,4>`). ``parseScript(_:)`` reads it back.
+  /// brackets (`<left>`, `<space>`, `<lt>`, `<click:3,4>`, `<edit:x=0.7>`). ``parseScript(_:)``
+  /// reads it back.
   public var scriptName: String {
     if case .click(let x, let y) = self { return "<click:\(x),\(y)>" }
+    if case .edit(let variable, let value) = self {
+      return "<edit:\(variable.map { $0 + "=" } ?? "")\(value)>"
+    }
     if let named = Self.names.first(where: { $0.key == self }) { return "<\(named.name)>" }
     if case .character(let character) = self { return String(character) }
-    preconditionFailure("every key but a click or character has a script name")
+    preconditionFailure("every key but a click, an edit or a character has a script name")
   }
 }
 

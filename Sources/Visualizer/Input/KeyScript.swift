@@ -43,12 +43,22 @@ extension Key {
   /// The key called `name` (without brackets), or `nil` if there is none.
   private static func named(_ name: String) -> Key? {
     if let entry = names.first(where: { $0.name == name }) { return entry.key }
+    if name.hasPrefix("edit:") { return edit(name.dropFirst("edit:".count)) }
     guard name.hasPrefix("click:") else { return nil }
     let coordinates = name.dropFirst("click:".count).split(separator: ",", omittingEmptySubsequences: false)
     guard coordinates.count == 2, let x = Int(coordinates[0]), let y = Int(coordinates[1]),
       x >= 0, y >= 0
     else { return nil }
     return .click(x: x, y: y)
+  }
+
+  /// The edit `<edit:VALUE>` or `<edit:NAME=VALUE>` writes (a value never holds `=`); `nil` when
+  /// NAME is empty.
+  private static func edit(_ text: Substring) -> Key? {
+    guard let equals = text.firstIndex(of: "=") else { return .edit(variable: nil, value: String(text)) }
+    let variable = String(text[..<equals])
+    guard !variable.isEmpty else { return nil }
+    return .edit(variable: variable, value: String(text[text.index(after: equals)...]))
   }
 }
 
@@ -75,7 +85,8 @@ public struct KeyScriptError: Error, Equatable, CustomStringConvertible {
 
   /// A one-line message naming the problem, its column, and the names that are known.
   public var description: String {
-    let known = (Key.names.map { "<\($0.name)>" } + ["<click:X,Y>"]).joined(separator: ", ")
+    let known = (Key.names.map { "<\($0.name)>" } + ["<click:X,Y>", "<edit:VALUE>", "<edit:NAME=VALUE>"])
+      .joined(separator: ", ")
     switch reason {
     case .unknownName(let name):
       return "unknown key name <\(name)> at column \(column) of --keys; known names: \(known)"

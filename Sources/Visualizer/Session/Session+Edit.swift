@@ -17,12 +17,8 @@ extension Session {
   /// - Throws: ``EditError`` when `variable` is not an input, the text is not a value, or the
   ///   value's shape differs from the input's.
   public func editing(_ variable: Int, to text: String) throws(EditError) -> Session {
+    try checkEditable(variable)
     let node = graph.variables[variable]
-    guard node.isLeaf else {
-      throw EditError(
-        description:
-          "\(node.label) is computed by \(graph.functions[node.creator!].label): only inputs can be edited")
-    }
     let value: Tensor
     do {
       value = try TensorLiteral.parse(text)
@@ -37,15 +33,28 @@ extension Session {
     return replaying(variable, with: value)
   }
 
+  /// Throws the reason `variable` cannot be edited: it is computed by a function.
+  public func checkEditable(_ variable: Int) throws(EditError) {
+    let node = graph.variables[variable]
+    guard node.isLeaf else {
+      throw EditError(
+        description:
+          "\(node.label) is computed by \(graph.functions[node.creator!].label): only inputs can be edited")
+    }
+  }
+
   /// The same graph with input `variable` (a scalar) changed by `delta`, as ``editing(_:to:)``.
+  /// The sum is rounded to 15 significant digits, so that nudging 0.7 by 0.1 gives 0.8, not
+  /// 0.7999999999999999.
   ///
   /// - Throws: ``EditError`` when `variable` is not a scalar input.
   public func nudging(_ variable: Int, by delta: Double) throws(EditError) -> Session {
     let node = graph.variables[variable]
-    guard node.isLeaf, node.variable.shape.isEmpty, let current = node.variable.data.scalar else {
+    guard node.isLeaf, node.variable.shape.isEmpty, let current = data(of: variable)?.scalar else {
       throw EditError(description: "only a scalar input can be nudged; press e to type a value")
     }
-    return replaying(variable, with: Tensor(current + delta))
+    let sum = current + delta
+    return replaying(variable, with: Tensor(sum.isFinite ? Double(sum.printed("%.15g")) ?? sum : sum))
   }
 
   /// The variables whose data or grad at the cursor differ between this session and `other`, a
@@ -67,6 +76,7 @@ extension Session {
       output: graph.variables[graph.output].variable, functionOrder: graph.functions.map(\.function),
       inputs: checkedInputs.map { graph.variables[$0].variable })
     session.move(to: cursor)
+    session.edition = edition + 1
     return session
   }
 

@@ -21,6 +21,9 @@ public struct Session {
   public let checkedInputs: [Int]
   /// The current step, `0...stepCount`.
   public private(set) var cursor = 0
+  /// How many edits of an input led to this timeline (0 for a program as written): the screen
+  /// checks that the boxes still fit the values when it changes.
+  public internal(set) var edition = 0
   /// For each function, the step that runs its backward (`stepCount + 1` if none does).
   let backwardStepOf: [Int]
   private var data: [Tensor?]

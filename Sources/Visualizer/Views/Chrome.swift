@@ -1,15 +1,18 @@
 /// The title line and the key-help line.
 enum Chrome {
-  /// ` GradStep · seed.grad` on the left, `step 3/7 · forward` on the right, as one bar; when
-  /// narrow, the left side shortens to the title, then goes, so that the step is never cut.
+  /// ` GradStep · seed.grad` on the left; on the right the selection and the modes that are on,
+  /// then `step 3/7 · forward`, as one bar. When narrow, the left side shortens to the title, then
+  /// goes, then the selection and the modes go from the left, so that the step is never cut.
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    var right = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
-    if state.isPlaying { right = "playing · " + right }
-    if state.fullPrecision { right = "full digits · " + right }
-    if let selection = state.selection {
-      right = "selected \(label(of: selection, in: session.graph)) · " + right
-    }
+    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
+    var notes = [
+      state.selection.map { "selected \(label(of: $0, in: session.graph))" },
+      state.showsGenerations ? "generations" : nil, state.retainsGrad ? nil : "retainGrad false",
+      state.fullPrecision ? "full digits" : nil, state.isPlaying ? "playing" : nil,
+    ].compactMap { $0 }
+    var right: String { notes.map { $0 + " · " }.joined() + step }
+    while !notes.isEmpty && right.count >= width { notes.removeFirst() }
     let left =
       [" GradStep · \(state.title)", " \(state.title)"].first { $0.count + right.count < width } ?? ""
     let gap = max(width - left.count - right.count, 0)
@@ -24,16 +27,27 @@ enum Chrome {
   /// The bottom line: the status message when the last key did nothing here, otherwise the key
   /// bindings that fit in `width`, by priority (quit and help always), in reading order. The scroll
   /// keys are listed when the inspector has more lines than it shows.
+  /// With an input selected, `e` and (for a scalar) the nudge step come right after the steps.
   static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
+    if let editor = state.editor { return editorLine(editor, state: state, width: width) }
     if let status = state.status { return StyledLine(" " + status, Theme.status) }
     typealias Item = (key: String, action: String, priority: Int)
     let steps: [Item] = [
-      ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 6), ("b", "all backward", 4),
-      ("g", "start", 8), ("tab", "select", 7),
+      ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 8), ("b", "all backward", 4),
+      ("g", "start", 10), ("tab", "select", 9),
     ]
-    let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 5)] : []
-    let digits: [Item] = state.hasTensors ? [("d", "digits", 10)] : []
-    let items = steps + scroll + digits + [("o", "flip", 9), ("?", "help", 1), ("q", "quit", 0)]
+    var edit: [Item] = []
+    if let input = state.selection, input < state.session.graph.variables.count,
+      state.session.graph.variables[input].isLeaf
+    {
+      edit.append(("e", "edit", 5))
+      if state.session.graph.variables[input].variable.shape.isEmpty {
+        edit.append(("+/-", "±" + NumberFormat.full(state.nudgeStep), 6))
+      }
+    }
+    let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 7)] : []
+    let digits: [Item] = state.hasTensors ? [("d", "digits", 12)] : []
+    let items = steps + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
     var kept = Set<Int>()
     var used = 0
     for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
@@ -48,19 +62,38 @@ enum Chrome {
       })
   }
 
+  /// The value editor in place of the bottom line: `edit x = 0.5▌`, then why the last Enter did
+  /// not apply the value, or how to leave. The cursor is a reversed cell; a long text scrolls so
+  /// that the cursor stays in view.
+  static func editorLine(_ editor: ValueEditor, state: AppState, width: Int) -> StyledLine {
+    let prompt = " edit \(state.session.graph.variables[editor.variable].label) = "
+    let note = state.status.map { ("  " + $0, Theme.fail) } ?? ("  Enter apply · Esc cancel", Theme.help)
+    let line = editor.line
+    let room = max(width - prompt.count - 1, 1)
+    let start = max(line.cursor - room + 1, 0)
+    let end = min(start + room, line.characters.count)
+    let before = String(line.characters[start..<line.cursor])
+    let under = line.cursor < line.characters.count ? String(line.characters[line.cursor]) : " "
+    let after = line.cursor < end ? String(line.characters[(line.cursor + 1)..<end]) : ""
+    return StyledLine([
+      (prompt, Theme.heading), (before, .plain), (under, Theme.selected), (after, .plain), note,
+    ])
+  }
+
   /// The help overlay's lines.
   static let helpText: [(String, String)] = [
-    ("n  l  →  space", "next step"),
-    ("p  h  ←", "previous step"),
-    ("f", "all forward: end of the forward pass"),
+    ("n l → space · p h ←", "next step · previous step"),
+    ("f · g  Home", "all forward: end of the forward pass · step 0"),
     ("b  G  End", "all backward: every gradient, then the gradient check"),
-    ("g  Home", "back to step 0"),
     ("Tab  Shift-Tab  click", "inspect the next / previous / clicked node"),
+    ("e", "edit the selected input: Enter apply, Esc cancel"),
+    ("+  -  /  *", "nudge the selected input by the step; step ÷10, ×10"),
+    ("v", "generations: in the boxes, and backward's queue"),
+    ("r", "retainGrad false: gradients freed once used"),
     ("↓ j  ↑ k  ] [", "scroll the inspector: a line, \(Command.scrollPage) lines"),
     ("d", "tensor digits: 5 significant / full"),
     ("o", "left-to-right / top-to-bottom"),
-    ("H J K L, Shift-arrows", "move the view (also PgUp, PgDn)"),
-    ("0", "follow the active step again"),
+    ("H J K L  0", "move the view (Shift-arrows, PgUp, PgDn); 0 follow"),
     ("c", "collapse / expand chains of functions"),
     ("a", "play / pause: a step every 0.8 s"),
     ("?", "show / hide this help"),

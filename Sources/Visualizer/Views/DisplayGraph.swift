@@ -137,6 +137,15 @@ struct DisplayGraph {
     }
   }
 
+  /// The functions a box shows, in order: none for a variable.
+  static func functions(of node: Node) -> [Int] {
+    switch node {
+    case .variable, .reference: return []
+    case .function(let index): return [index]
+    case .chain(let run): return run
+    }
+  }
+
   /// The label of a box: `x`, `Square`, `Square∘Exp`, `Square∘…∘Sqrt ×100` (a reference: its
   /// variable's).
   static func label(of node: Node, in graph: GraphModel) -> String {

@@ -11,32 +11,53 @@ final class GraphScene {
   let edgeFunctionBox: [Int]
   /// Per edge: the box it starts from.
   let sources: [Int]
-  /// Per variable: the width its values are printed in.
-  let valueWidths: [Int]
-  /// Per variable: the widths of its data and its grad on one line (the `line` zoom level).
-  let lineWidths: [(data: Int, grad: Int)]
+  /// Per variable: the widths its data and grad are printed in.
+  let fieldWidths: [FieldWidths]
   /// Per route: its bounding rectangle, to skip routes outside the view quickly.
   let routeBounds: [CellRect]
 
-  /// Lays out `graph` after its backward pass: the final values size the boxes, so a box never
-  /// changes size while stepping. Wires that ``ReferenceRule`` picks are drawn as references.
-  /// A graph over ``LayoutLimit/nodes`` throws ``LayoutLimit/Exceeded``.
-  init(graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws {
+  /// Per variable: how wide its data and its grad print in this style.
+  struct FieldWidths: Equatable {
+    var data: Int
+    var grad: Int
+    /// The width a box gives both values.
+    var value: Int { max(data, grad, 1) }
+
+    /// Whether values of these widths fit boxes sized for `other`.
+    func fits(in other: FieldWidths) -> Bool { data <= other.data && grad <= other.grad }
+
+    /// The wider of these and `other`, field by field.
+    func union(_ other: FieldWidths) -> FieldWidths {
+      FieldWidths(data: max(data, other.data), grad: max(grad, other.grad))
+    }
+  }
+
+  /// Per variable: the widths its values (as they are now) print in, in `style`.
+  static func fieldWidths(of graph: GraphModel, style: BoxStyle) -> [FieldWidths] {
+    graph.variables.map { node in
+      let widths = [node.variable.data, node.variable.grad].map { value in
+        value.map { NumberFormat.short($0, width: style.valueWidthLimit).count } ?? 1
+      }
+      return FieldWidths(data: widths[0], grad: widths[1])
+    }
+  }
+
+  /// Lays out `graph` after its backward pass: the final values size the boxes (or `fieldWidths`
+  /// when given), so a box never changes size while stepping. Wires that ``ReferenceRule`` picks
+  /// are drawn as references. A graph over ``LayoutLimit/nodes`` throws ``LayoutLimit/Exceeded``.
+  init(
+    graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool,
+    fieldWidths: [FieldWidths]? = nil
+  ) throws {
     guard graph.nodeCount <= LayoutLimit.nodes else { throw LayoutLimit.Exceeded(nodes: graph.nodeCount) }
     self.style = style
     var display = collapsed ? DisplayGraph(collapsing: graph) : DisplayGraph(graph: graph)
     display.drawReferences(try ReferenceRule().references(in: display))
     self.display = display
-    let fieldWidths = graph.variables.map { node in
-      [node.variable.data, node.variable.grad].map { value in
-        value.map { NumberFormat.short($0, width: style.valueWidthLimit).count } ?? 1
-      }
-    }
-    valueWidths = fieldWidths.map { max($0[0], $0[1], 1) }
-    lineWidths = fieldWidths.map { (data: $0[0], grad: $0[1]) }
-    let sizes = display.nodes.map { [valueWidths, lineWidths] node -> CellSize in
-      GraphScene.size(
-        of: node, in: graph, style: style, valueWidth: { valueWidths[$0] }, lineWidth: { lineWidths[$0] })
+    let fieldWidths = fieldWidths ?? GraphScene.fieldWidths(of: graph, style: style)
+    self.fieldWidths = fieldWidths
+    let sizes = display.nodes.map { node -> CellSize in
+      GraphScene.size(of: node, in: graph, style: style, widths: { fieldWidths[$0] })
     }
     let edges = display.edges.map { LayoutEdge(from: $0.from, to: $0.to) }
     let options = LayoutOptions(
@@ -53,30 +74,26 @@ final class GraphScene {
     }
   }
 
-  /// The cells `node` takes in `style`, with variable `i`'s values `valueWidth(i)` wide in a box,
-  /// and its data and grad `lineWidth(i)` wide on one line.
+  /// The cells `node` takes in `style`, with variable `i`'s values `widths(i)` wide.
   static func size(
-    of node: DisplayGraph.Node, in graph: GraphModel, style: BoxStyle, valueWidth: (Int) -> Int,
-    lineWidth: (Int) -> (data: Int, grad: Int)
+    of node: DisplayGraph.Node, in graph: GraphModel, style: BoxStyle, widths: (Int) -> FieldWidths
   ) -> CellSize {
     if style.isOneLine {
       switch node {
       case .variable(let index):
+        let label = graph.variables[index].label
         return CellSize(
-          width: LineNode.variableWidth(
-            label: graph.variables[index].label, values: lineWidth(index), style: style),
-          height: 1)
+          width: LineNode.variableWidth(label: label, values: widths(index), style: style), height: 1)
       case .reference(let index, _):
+        let label = "↗" + graph.variables[index].label
         return CellSize(
-          width: LineNode.variableWidth(
-            label: "↗" + graph.variables[index].label, values: lineWidth(index), style: style),
-          height: 1)
+          width: LineNode.variableWidth(label: label, values: widths(index), style: style), height: 1)
       case .function, .chain:
         return CellSize(width: DisplayGraph.label(of: node, in: graph).count + 2, height: 1)
       }
     }
     func values(_ index: Int) -> Int {
-      max(style.dataLabel.count, style.gradLabel.count) + valueWidth(index) + 2 + 2 * style.padding
+      max(style.dataLabel.count, style.gradLabel.count) + widths(index).value + 2 + 2 * style.padding
     }
     switch node {
     case .variable(let index):
@@ -104,8 +121,11 @@ final class GraphScene {
 }
 
 /// The scenes of one graph, built on first use for each orientation, box style and collapse setting.
+/// After an edit of an input (a new `edition` of the session), a scene is kept while every value
+/// still fits its box, and laid out again with wider boxes (never narrower ones) when one does not:
+/// nudging a value then leaves the picture still, and a number is never cut.
 final class SceneCache {
-  private var scenes = [SceneKey: GraphScene]()
+  private var scenes = [SceneKey: (scene: GraphScene, edition: Int)]()
   /// Whether nothing has been laid out yet.
   var isEmpty: Bool { scenes.isEmpty }
   private struct SceneKey: Hashable {
@@ -114,14 +134,24 @@ final class SceneCache {
     let collapsed: Bool
   }
 
-  /// The scene of `graph` for these settings.
-  func scene(of graph: GraphModel, orientation: Orientation, style: BoxStyle, collapsed: Bool) throws
-    -> GraphScene
+  /// The scene of `graph`, whose variables hold the values of edition `edition`, for these settings.
+  func scene(of graph: GraphModel, edition: Int, orientation: Orientation, style: BoxStyle, collapsed: Bool)
+    throws -> GraphScene
   {
     let key = SceneKey(orientation: orientation, style: style, collapsed: collapsed)
-    if let scene = scenes[key] { return scene }
-    let scene = try GraphScene(graph: graph, orientation: orientation, style: style, collapsed: collapsed)
-    scenes[key] = scene
+    var widths: [GraphScene.FieldWidths]?
+    if let (scene, built) = scenes[key] {
+      if built == edition { return scene }
+      let needed = GraphScene.fieldWidths(of: graph, style: style)
+      if zip(needed, scene.fieldWidths).allSatisfy({ $0.fits(in: $1) }) {
+        scenes[key] = (scene, edition)
+        return scene
+      }
+      widths = zip(needed, scene.fieldWidths).map { $0.union($1) }
+    }
+    let scene = try GraphScene(
+      graph: graph, orientation: orientation, style: style, collapsed: collapsed, fieldWidths: widths)
+    scenes[key] = (scene, edition)
     return scene
   }
 }

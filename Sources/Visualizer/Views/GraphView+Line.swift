@@ -4,7 +4,7 @@ import GraphLayout
 enum LineNode {
   /// The width of a one-line variable: `label data g grad` with its values `values` wide, or
   /// the label alone in `outline`.
-  static func variableWidth(label: String, values: (data: Int, grad: Int), style: BoxStyle) -> Int {
+  static func variableWidth(label: String, values: GraphScene.FieldWidths, style: BoxStyle) -> Int {
     style == .outline ? label.count : label.count + 1 + values.data + separator.count + values.grad
   }
 
@@ -27,7 +27,7 @@ extension GraphView {
       ? Theme.selected : involved ? Theme.active : reference ? Theme.referenceLabel : Theme.variableLabel
     var x = rect.x + buffer.text(label, x: rect.x, y: y, style: labelStyle, maxWidth: rect.width) + 1
     guard scene.style == .line else { return }
-    let widths = scene.lineWidths[index]
+    let widths = scene.fieldWidths[index]
     for (field, value) in [
       (Step.Field.data, state.session.data(of: index)), (.grad, state.session.grad(of: index)),
     ] {
@@ -35,8 +35,13 @@ extension GraphView {
       if field == .grad {
         x += buffer.text(LineNode.separator, x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
       }
-      if let value {
-        let style = fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
+      if field == .grad && !state.retainsGrad && state.session.gradIsFreed(index) {
+        buffer.text("freed", x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
+      } else if let value {
+        let style =
+          state.changed.contains(index)
+          ? Theme.edited
+          : fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
         buffer.text(
           NumberFormat.short(value, width: width), x: x, y: y, style: style, maxWidth: rect.maxX - x)
       } else {

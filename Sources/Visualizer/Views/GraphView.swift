@@ -161,7 +161,22 @@ struct GraphView {
     buffer.text(
       title, x: titleX, y: rect.y + 1, style: selected ? Theme.selected : Theme.variableLabel, maxWidth: inner
     )
+    drawMarks(of: index, in: rect, into: &buffer)
     drawValues(of: index, in: rect, top: rect.y + 2, into: &buffer, fresh: fresh)
+  }
+
+  /// On the top border of variable `index`'s box: `•` when the last edit changed it, and its
+  /// generation when generations are shown.
+  func drawMarks(of index: Int, in rect: CellRect, into buffer: inout ScreenBuffer) {
+    let edited = state.changed.contains(index)
+    if edited {
+      buffer.text(
+        buffer.charset == .ascii ? "*" : "•", x: rect.x + rect.width - 2, y: rect.y, style: Theme.edited)
+    }
+    if state.showsGenerations {
+      let generation = state.session.graph.variables[index].variable.generation
+      drawGeneration("g\(generation)", in: rect, into: &buffer, room: rect.width - 2 - (edited ? 1 : 0))
+    }
   }
 
   /// Writes variable `index`'s data and grad rows inside `rect`, from row `top`.
@@ -170,7 +185,9 @@ struct GraphView {
   ) {
     let inner = rect.width - 2
     let padding = scene.style.padding
-    let width = scene.valueWidths[index]
+    let width = scene.fieldWidths[index].value
+    let edited = state.changed.contains(index)
+    let freed = !state.retainsGrad && state.session.gradIsFreed(index)
     let rows: [(String, Tensor?, Step.Field)] = [
       (scene.style.dataLabel, state.session.data(of: index), .data),
       (scene.style.gradLabel, state.session.grad(of: index), .grad),
@@ -180,11 +197,18 @@ struct GraphView {
       let x = rect.x + 1 + padding
       let written = buffer.text(label, x: x, y: y, style: Theme.pending, maxWidth: inner - padding)
       let room = inner - 2 * padding - written
+      if field == .grad && freed {
+        buffer.text("freed", x: x + written, y: y, style: Theme.pending, maxWidth: room)
+        continue
+      }
       guard let value else {
         buffer.text("—", x: x + written, y: y, style: Theme.pending, maxWidth: room)
         continue
       }
-      let style = fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
+      let style =
+        edited
+        ? Theme.edited
+        : fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
       buffer.text(
         NumberFormat.short(value, width: min(width, room)), x: x + written, y: y, style: style, maxWidth: room
       )
@@ -204,6 +228,17 @@ struct GraphView {
     let x = rect.x + 1 + max((inner - label.count) / 2, 0)
     let style = selected ? Theme.selected : active ? Theme.activeLabel : Theme.functionLabel
     buffer.text(label, x: x, y: rect.y + rect.height / 2, style: style, maxWidth: inner)
+    if state.showsGenerations {
+      let generations = DisplayGraph.functions(of: node).map { graph.functions[$0].function.generation }
+      let (low, high) = (generations.min()!, generations.max()!)
+      drawGeneration(low == high ? "g\(low)" : "g\(low)–\(high)", in: rect, into: &buffer, room: inner)
+    }
+  }
+
+  /// Writes a generation tag (`g2`) on the top border of the box at `rect`, in at most `room`
+  /// cells: one of the lessons of issue 11, the order backward visits functions in.
+  private func drawGeneration(_ tag: String, in rect: CellRect, into buffer: inout ScreenBuffer, room: Int) {
+    buffer.text(tag, x: rect.x + 1, y: rect.y, style: Theme.generation, maxWidth: room)
   }
 
 }

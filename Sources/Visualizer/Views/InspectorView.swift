@@ -103,6 +103,7 @@ struct InspectorView {
     }
     var lines = heading(
       "Backward · \(node.label)", "  \(expression(of: function))   gy = \(gys.joined(separator: ", "))")
+    if state.showsGenerations { lines += QueueLines(session: session, width: width).lines }
     if !scalarGrads {
       for gy in step.outputGrads { lines += block([("  ", .plain)], gy) }
     }
@@ -110,6 +111,12 @@ struct InspectorView {
       lines +=
         ChainRuleLines(inspector: self, function: rule.function, term: term, gy: step.outputGrads.first)
         .lines
+    }
+    if !state.retainsGrad {
+      let freed = node.outputs.map { "\(name($0)).grad" }.joined(separator: ", ")
+      lines += wrap(
+        ["retainGrad false: \(freed) freed now that \(node.label) has used it"], width: width, indent: "  "
+      ).map { StyledLine($0, Theme.help) }
     }
     return lines
   }
@@ -119,9 +126,27 @@ struct InspectorView {
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
     return heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
       + [StyledLine(UsageLine.text(of: index, in: graph, width: width))]
-      + labelled("data", session.data(of: index)) + labelled("grad", session.grad(of: index))
-      + ElementTableLines(label: node.label, data: session.data(of: index), grad: session.grad(of: index))
+      + labelled("data", session.data(of: index)) + gradLines(index)
+      + ElementTableLines(label: node.label, data: session.data(of: index), grad: shownGrad(index))
       .lines
+  }
+
+  /// Variable `index`'s grad at the cursor, `nil` when `retainGrad: false` has freed it.
+  private func shownGrad(_ index: Int) -> Tensor? {
+    !state.retainsGrad && session.gradIsFreed(index) ? nil : session.grad(of: index)
+  }
+
+  /// `grad = …`, or that `retainGrad: false` has freed it.
+  private func gradLines(_ index: Int) -> [StyledLine] {
+    guard !state.retainsGrad, session.gradIsFreed(index), let creator = graph.variables[index].creator else {
+      return labelled("grad", session.grad(of: index))
+    }
+    return [
+      StyledLine([
+        ("  grad = ", .plain),
+        ("freed (retainGrad false: \(graph.functions[creator].label) has used it)", Theme.pending),
+      ])
+    ]
   }
 
   private func functionLines(_ index: Int) -> [StyledLine] {

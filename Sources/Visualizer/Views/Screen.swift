@@ -60,7 +60,8 @@ public final class Screen {
 
   private func scene(of state: AppState, style: BoxStyle) throws -> GraphScene {
     try cache.scene(
-      of: state.session.graph, orientation: state.orientation, style: style, collapsed: state.collapsed)
+      of: state.session.graph, edition: state.session.edition, orientation: state.orientation, style: style,
+      collapsed: state.collapsed)
   }
 
   /// One frame of `state` at `columns` × `rows`, drawn with `charset`'s line characters.

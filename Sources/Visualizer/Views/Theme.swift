@@ -1,5 +1,6 @@
 /// The styles of the screen's parts, in one place. Colours carry meaning (variables cyan,
-/// functions yellow, the active step magenta, values that just appeared green); every colour is
+/// functions yellow, the active step magenta, values that just appeared green, values an edit
+/// changed highlighted yellow); every colour is
 /// paired with bold, reverse or a heavy border so the screen still reads without colour.
 enum Theme {
   static let titleBar = CellStyle(foreground: .black, background: .cyan, bold: true)
@@ -15,6 +16,10 @@ enum Theme {
   static let selected = CellStyle(bold: true, reverse: true)
   static let freshValue = CellStyle(foreground: .brightGreen, bold: true)
   static let value = CellStyle.plain
+  /// A value an edit or nudge just changed (with `•` on the box's top border).
+  static let edited = CellStyle(foreground: .black, background: .yellow, bold: true)
+  /// A box's generation tag on its top border.
+  static let generation = CellStyle(bold: true)
   static let pending = CellStyle(dim: true)
   static let edge = CellStyle(foreground: .brightBlack)
   static let activeEdge = CellStyle(foreground: .magenta, bold: true)
