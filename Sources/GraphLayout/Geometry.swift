@@ -79,4 +79,10 @@ public struct CellRect: Hashable, Sendable {
   public func intersects(_ other: CellRect) -> Bool {
     x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
   }
+
+  /// The smallest rectangle that covers both.
+  public func union(_ other: CellRect) -> CellRect {
+    let (left, top) = (min(x, other.x), min(y, other.y))
+    return CellRect(x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)
+  }
 }

@@ -28,17 +28,36 @@ struct GraphView {
     )
   }
 
-  /// The origin with no panning: centred, or the focus node in the middle as far as the scene allows.
+  /// The origin with no panning: centred when the scene fits; otherwise the part of the graph
+  /// to follow (``followedArea``) in the middle, as far as the scene allows.
   private func followOrigin(width: Int, height: Int) -> (x: Int, y: Int) {
-    let focus = scene.box(of: state.focus)
-    func axis(_ sceneLength: Int, _ viewLength: Int, _ focusMiddle: Int) -> Int {
+    let area = followedArea(width: width, height: height)
+    func axis(_ sceneLength: Int, _ viewLength: Int, _ middle: Int) -> Int {
       guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
-      return min(max(focusMiddle - viewLength / 2, 0), sceneLength - viewLength)
+      return min(max(middle - viewLength / 2, 0), sceneLength - viewLength)
     }
     return (
-      axis(scene.layout.width, width, focus.x + focus.width / 2),
-      axis(scene.layout.height, height, focus.y + focus.height / 2)
+      axis(scene.layout.width, width, area.x + area.width / 2),
+      axis(scene.layout.height, height, area.y + area.height / 2)
     )
+  }
+
+  /// What the view keeps in sight: the selected node; else, on a step, the active function with
+  /// every box it reads and writes (when they fit the view together; else the function alone);
+  /// after the last step, the output; at the start, the first input.
+  func followedArea(width: Int, height: Int) -> CellRect {
+    let session = state.session
+    if state.selection == nil, session.phase == .done {
+      return scene.box(of: session.graph.output)
+    }
+    let focus = scene.box(of: state.focus)
+    guard state.selection == nil, let active = session.activeFunction else { return focus }
+    let functionBox = scene.display.boxOf[session.graph.nodeID(function: active)]
+    var area = focus
+    for (index, edge) in scene.display.edges.enumerated() where edge.functionBox == functionBox {
+      for end in [scene.sources[index], edge.to] { area = area.union(scene.layout.boxes[end]) }
+    }
+    return area.width <= width && area.height <= height ? area : focus
   }
 
   /// The graph node whose box covers viewport cell (`x`, `y`), if any (a chain answers with its
