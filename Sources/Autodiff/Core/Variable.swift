@@ -19,6 +19,9 @@ public final class Variable {
   public let generation: Int
   /// The last backward pass that scheduled the deferred creator (see `BackwardPass`).
   var scheduledBy = 0
+  /// This variable's gradient as a variable, and the gradients its own passes kept; `nil` until a
+  /// pass with `createGraph: true` touches it (see `GradientLinks`).
+  var _links: GradientLinks?
 
   /// A leaf variable holding `data`.
   public init(_ data: Tensor, name: String? = nil) {
@@ -55,9 +58,15 @@ public final class Variable {
 
   /// The derivative of the backward pass's output with respect to this variable; `nil` until a
   /// backward pass reaches it.
+  ///
+  /// After a pass with `createGraph: true` this is the data of `gradVariable`. Setting it forgets
+  /// `gradVariable` (the gradient is then a plain value, as after a pass that kept no graph).
   public var grad: Tensor? {
     get { _grad }
-    set { _grad = newValue }
+    set {
+      _grad = newValue
+      forgetGradVariable()
+    }
   }
 
   /// The function whose output this is; `nil` for an input (a leaf).
@@ -87,7 +96,8 @@ public final class Variable {
   /// The shape of `data`.
   public var shape: [Int] { data.shape }
 
-  /// Forgets the gradient, so that a new backward pass starts from nothing (DeZero's `cleargrad`).
+  /// Forgets the gradient (`grad` and `gradVariable`), so that a new backward pass starts from
+  /// nothing (DeZero's `cleargrad`).
   public func cleargrad() {
     grad = nil
   }
@@ -96,8 +106,13 @@ public final class Variable {
   ///
   /// When `grad` is `nil` it is seeded with ones of `data`'s shape first. With `retainGrad: false`
   /// the gradients of intermediate variables are freed once used, and only the leaves keep theirs.
-  public func backward(retainGrad: Bool = true) {
-    var pass = BackwardPass(from: self, retainGrad: retainGrad)
+  /// Gradients add up over passes until `cleargrad()`, as in DeZero.
+  ///
+  /// With `createGraph: true` the pass computes every gradient with this module's ops, recording
+  /// them (even inside `withNoGrad`), so each gradient is also a `gradVariable` with a creator that
+  /// can be differentiated again; see `grad(_:_:createGraph:)` for the short form.
+  public func backward(retainGrad: Bool = true, createGraph: Bool = false) {
+    var pass = BackwardPass(from: self, retainGrad: retainGrad, createGraph: createGraph)
     pass.run()
   }
 
