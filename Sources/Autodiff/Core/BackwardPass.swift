@@ -37,7 +37,7 @@ public struct BackwardPass: IteratorProtocol {
     self.output = output
     self.retainGrad = retainGrad
     self.createGraph = createGraph
-    if output.grad == nil { output.grad = Tensor.ones(like: output.data) }
+    if output._grad == nil { output._grad = Tensor.ones(like: output.data) }  // so no gradVariable either
     if createGraph, output.gradVariable == nil {
       output.setGradVariable(Variable(output._grad!), ownedBy: output)
     }
@@ -159,7 +159,7 @@ public struct BackwardPass: IteratorProtocol {
     for position in 0..<function.outputCount {
       guard let variable = function.output(at: position) else { continue }
       variable.grad = nil
-      if createGraph { output._links?.owned[ObjectIdentifier(variable)] = nil }
+      if createGraph { output._extras?.owned[ObjectIdentifier(variable)] = nil }
     }
   }
 
@@ -171,14 +171,15 @@ public struct BackwardPass: IteratorProtocol {
   }
 
   /// Adds `gradient` to `input.grad` (or sets it when `nil`) and schedules the input's creator.
-  /// A gradient variable from an earlier pass no longer matches `grad`, so it is forgotten.
+  /// A gradient variable from an earlier pass no longer matches `grad`, so it is forgotten (there is
+  /// none while `grad` is `nil`).
   private mutating func add(_ gradient: Tensor, to input: Variable) {
     if let previous = input._grad {
       input._grad = previous + gradient
+      input.forgetGradVariable()
     } else {
       input._grad = gradient
     }
-    input.forgetGradVariable()
     scheduleCreator(of: input)
   }
 

@@ -13,22 +13,20 @@ public final class Variable {
   var _creator: Function?
   /// The creator while it is still a record (see `DeferredCreator`); never set together with `_creator`.
   var _deferred: DeferredCreator?
-  /// Storage for `name`.
-  var _name: String?
   /// How far this variable is from the inputs: 0 for a leaf, the creator's generation plus 1 otherwise.
   public let generation: Int
   /// The last backward pass that scheduled the deferred creator (see `BackwardPass`).
   var scheduledBy = 0
-  /// This variable's gradient as a variable, and the gradients its own passes kept; `nil` until a
-  /// pass with `createGraph: true` touches it (see `GradientLinks`).
-  var _links: GradientLinks?
+  /// The name, and the links of a pass with `createGraph: true`; `nil` for most variables (see
+  /// `VariableExtras`).
+  var _extras: VariableExtras?
 
   /// A leaf variable holding `data`.
   public init(_ data: Tensor, name: String? = nil) {
     _data = data
     _grad = nil
     _creator = nil
-    _name = name
+    _extras = name.map(VariableExtras.init(name:))
     generation = 0
   }
 
@@ -37,7 +35,6 @@ public final class Variable {
     _data = data
     _grad = nil
     _creator = creator
-    _name = nil
     generation = creator.generation + 1
   }
 
@@ -46,7 +43,6 @@ public final class Variable {
     _data = data
     _grad = nil
     _deferred = deferred
-    _name = nil
     self.generation = generation
   }
 
@@ -84,8 +80,11 @@ public final class Variable {
 
   /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
   public var name: String? {
-    get { _name }
-    set { _name = newValue }
+    get { _extras?.name }
+    set {
+      if newValue == nil, _extras == nil { return }
+      extras().name = newValue
+    }
   }
 
   /// A leaf variable holding the scalar `value`.
