@@ -150,3 +150,46 @@ import Testing
     #expect(abs(x.grad!.scalar! - Foundation.cos(0.6)) < 1e-12)
   }
 }
+
+/// `(sin x, cos x)` with a backward on variables too, for multi-output functions under createGraph.
+final class SinCosOnVariables: Function {
+  override func forward(_ xs: [Tensor]) -> [Tensor] {
+    [sin(Variable(xs[0])).data, cos(Variable(xs[0])).data]
+  }
+  override func backward(_ gys: [Tensor]) -> [Tensor] {
+    let x = Variable(inputs[0].data)
+    return [cos(x).data * gys[0] - sin(x).data * gys[1]]
+  }
+  override func backward(_ gys: [Variable]) -> [Variable] {
+    let x = inputs[0]
+    return [cos(x) * gys[0] - sin(x) * gys[1]]
+  }
+}
+
+extension CreateGraphTests {
+  @Test func aMultiOutputFunctionGetsZerosForAnUnusedOutput() {
+    let x = Variable(0.3)
+    let outputs = SinCosOnVariables()([x])
+    let d1 = grad(outputs[1], x, createGraph: true)
+    #expect(abs(d1.data.scalar! + Foundation.sin(0.3)) < 1e-15)
+    #expect(abs(grad(d1, x).data.scalar! + Foundation.cos(0.3)) < 1e-15)
+    let both = outputs[0] * outputs[1]
+    #expect(abs(grad(grad(both, x, createGraph: true), x).data.scalar! + 2 * Foundation.sin(0.6)) < 1e-14)
+  }
+
+  @Test func namesAndGradientVariablesLiveSideBySide() {
+    let x = Variable(2.0, name: "x")
+    let y = square(x)
+    #expect(y.name == nil)
+    y.name = "y"
+    y.backward(createGraph: true)
+    #expect(x.name == "x" && y.name == "y")
+    x.name = nil
+    #expect(x.name == nil)
+    #expect(x.gradVariable?.data == Tensor(4))
+    x.cleargrad()
+    #expect(x.gradVariable == nil && x.grad == nil)
+    x.name = "x again"
+    #expect(x.name == "x again")
+  }
+}
