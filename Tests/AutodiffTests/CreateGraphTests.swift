@@ -193,3 +193,20 @@ extension CreateGraphTests {
     #expect(x.name == "x again")
   }
 }
+
+extension CreateGraphTests {
+  @Test func theBackwardGraphOfTheSeedBesideTheForwardOne() throws {
+    // What a screen draws beside the forward graph: the walk from x's gradient that stops at the
+    // forward variables.
+    let x = Variable(0.5, name: "x")
+    let a = square(x)
+    let b = exp(a)
+    let y = square(b)
+    y.backward(createGraph: true)
+    let gx = try #require(x.gradVariable)
+    let backwardGraph = ComputationGraph(outputs: [gx], stoppingAt: [x, a, b, y])
+    #expect(backwardGraph.functions.map(\.name) == ["Mul", "Exp", "Mul", "Mul", "Mul", "Mul"])
+    #expect(backwardGraph.variables.contains { $0 === y.gradVariable })
+    #expect(ComputationGraph(output: y).functions.count == 3)
+  }
+}
