@@ -1,19 +1,5 @@
 import Synchronization
 
-/// What one step of a backward pass did: one function's backward, and where its results went.
-public struct BackwardStep {
-  /// The function whose backward ran.
-  public let function: Function
-  /// The gradients of its outputs that were fed in (`gy`), in output order.
-  public let outputGrads: [Tensor]
-  /// The gradients it produced for its inputs (`gx`), in input order.
-  public let inputGrads: [Tensor]
-  /// Each input's `grad` before this step (`nil` when it had none).
-  public let inputGradsBefore: [Tensor?]
-  /// Each input's `grad` after accumulation (`before + gx`, or `gx` when there was none before).
-  public let inputGradsAfter: [Tensor]
-}
-
 /// A backward pass that runs one function's backward per call to `next()`.
 ///
 /// Functions are visited in decreasing generation, as DeZero does from its step 16, so every
@@ -21,6 +7,11 @@ public struct BackwardStep {
 /// and keeps pending functions in buckets by generation, so it is linear in the size of the graph
 /// (DeZero re-sorts its pending list and goes quadratic on wide graphs).
 /// `Variable.backward()` runs the same steps without recording them.
+///
+/// With `createGraph: true` each step computes the gradients with the function's backward on
+/// variables, recording the functions it uses (see `BackwardPass+CreateGraph.swift`): the pass
+/// builds the graph of the backward pass as it goes, step by step, and each step's `recorded` says
+/// which functions it added.
 ///
 /// A function remembers the last pass that scheduled it, so two passes interleaved over one graph
 /// would each miss functions: finish one pass before starting another on the same graph.
@@ -30,18 +21,26 @@ public struct BackwardPass: IteratorProtocol {
   /// Whether intermediate gradients are kept; when `false` each output's gradient is freed once
   /// its function has used it, as DeZero's `retain_grad=False`.
   public let retainGrad: Bool
-  private var pending = PendingFunctions()
+  /// Whether the pass records its own functions, so that every gradient is also a variable with a
+  /// creator (`Variable.gradVariable`) that can be differentiated again (DeZero's `create_graph`).
+  public let createGraph: Bool
+  var pending = PendingFunctions()
   /// This pass's mark in `Function.scheduledBy`, unique among passes.
-  private let stamp = BackwardPass.passCount.add(1, ordering: .relaxed).newValue
+  let stamp = BackwardPass.passCount.add(1, ordering: .relaxed).newValue
 
   /// How many passes have been created, for their stamps.
   private static let passCount = Atomic<Int>(0)
 
-  /// Prepares a pass from `output`, seeding `output.grad` with ones when it is `nil`.
-  public init(from output: Variable, retainGrad: Bool = true) {
+  /// Prepares a pass from `output`, seeding `output.grad` with ones when it is `nil` (with
+  /// `createGraph`, also `output.gradVariable`, as a leaf holding `grad`, when it has none).
+  public init(from output: Variable, retainGrad: Bool = true, createGraph: Bool = false) {
     self.output = output
     self.retainGrad = retainGrad
-    if output.grad == nil { output.grad = Tensor.ones(like: output.data) }
+    self.createGraph = createGraph
+    if output._grad == nil { output._grad = Tensor.ones(like: output.data) }  // so no gradVariable either
+    if createGraph, output.gradVariable == nil {
+      output.setGradVariable(Variable(output._grad!), ownedBy: output)
+    }
     scheduleCreator(of: output)
   }
 
@@ -49,7 +48,7 @@ public struct BackwardPass: IteratorProtocol {
   public var isFinished: Bool { pending.isEmpty }
 
   /// Schedules the creator of `variable`, object or deferred, unless this pass already did.
-  private mutating func scheduleCreator(of variable: Variable) {
+  mutating func scheduleCreator(of variable: Variable) {
     if let creator = variable._creator {
       guard creator.scheduledBy != stamp else { return }
       creator.scheduledBy = stamp
@@ -65,6 +64,7 @@ public struct BackwardPass: IteratorProtocol {
   /// generation), accumulates into its inputs' `grad`, and says what it did; `nil` when done.
   public mutating func next() -> BackwardStep? {
     guard let function = pending.pop().map(Self.object) else { return nil }
+    if createGraph { return recordStep(of: function, describing: true) }
     let (gys, gxs) = gradients(of: function)
     let inputCount = gxs.count
     var before = [Tensor?]()
@@ -83,16 +83,20 @@ public struct BackwardPass: IteratorProtocol {
   }
 
   /// The function object of `function`, made now if it was deferred.
-  private static func object(_ function: PendingFunction) -> Function {
+  static func object(_ function: PendingFunction) -> Function {
     switch function {
     case .object(let function): function
     case .deferred(let output): output.creator!
     }
   }
 
-  /// Runs every remaining step as `next()` does, without describing them (nor making the function
-  /// objects of deferred creators).
+  /// Runs every remaining step as `next()` does, without describing them (nor, unless the pass
+  /// records its graph, making the function objects of deferred creators).
   mutating func run() {
+    if createGraph {
+      while let function = pending.pop() { _ = recordStep(of: Self.object(function), describing: false) }
+      return
+    }
     while let function = pending.pop() {
       switch function {
       case .object(let function): run(function)
@@ -131,7 +135,10 @@ public struct BackwardPass: IteratorProtocol {
     if let second = creator.second {
       second._withUnsafeGuaranteedRef { add(gxs[1], to: $0) }
     }
-    if !retainGrad { output._grad = nil }
+    if !retainGrad {
+      output._grad = nil
+      output.forgetGradVariable()
+    }
   }
 
   /// The gradients of `function`'s outputs and, from its backward, of its inputs (one per input).
@@ -145,10 +152,14 @@ public struct BackwardPass: IteratorProtocol {
     return (gys, gxs)
   }
 
-  /// Frees the gradients of `function`'s outputs unless the pass retains them.
-  private func forgetOutputGrads(of function: Function) {
-    if !retainGrad {
-      for position in 0..<function.outputCount { function.output(at: position)?.grad = nil }
+  /// Frees the gradients of `function`'s outputs unless the pass retains them (and, when the pass
+  /// records its graph, lets go of their gradient variables).
+  func forgetOutputGrads(of function: Function) {
+    guard !retainGrad else { return }
+    for position in 0..<function.outputCount {
+      guard let variable = function.output(at: position) else { continue }
+      variable.grad = nil
+      if createGraph { output._extras?.owned[ObjectIdentifier(variable)] = nil }
     }
   }
 
@@ -160,9 +171,12 @@ public struct BackwardPass: IteratorProtocol {
   }
 
   /// Adds `gradient` to `input.grad` (or sets it when `nil`) and schedules the input's creator.
+  /// A gradient variable from an earlier pass no longer matches `grad`, so it is forgotten (there is
+  /// none while `grad` is `nil`).
   private mutating func add(_ gradient: Tensor, to input: Variable) {
     if let previous = input._grad {
       input._grad = previous + gradient
+      input.forgetGradVariable()
     } else {
       input._grad = gradient
     }

@@ -14,12 +14,26 @@ public struct ComputationGraph {
 
   /// Walks the graph that produced `outputs`.
   public init(outputs: [Variable]) {
+    self.init(outputs: outputs, stoppingAt: [])
+  }
+
+  /// Walks the graph that produced `outputs`, taking the variables of `boundary` as leaves: the
+  /// functions that made them and everything before are left out (they are still listed among
+  /// `variables` where a function reached uses them). Stopping at the forward graph's variables
+  /// gives the graph a backward pass with `createGraph: true` recorded on top of it.
+  public init(outputs: [Variable], stoppingAt boundary: [Variable]) {
     self.outputs = outputs
+    let stops = Set(boundary.map(ObjectIdentifier.init))
+    func creatorInside(_ variable: Variable) -> Function? {
+      stops.contains(ObjectIdentifier(variable)) ? nil : variable.creator
+    }
     var order = [Function]()
     var visited = Set<ObjectIdentifier>()
     var stack = [(function: Function, nextInput: Int)]()
     for output in outputs {
-      guard let creator = output.creator, visited.insert(ObjectIdentifier(creator)).inserted else { continue }
+      guard let creator = creatorInside(output), visited.insert(ObjectIdentifier(creator)).inserted else {
+        continue
+      }
       stack.append((creator, 0))
       while let (function, nextInput) = stack.last {
         if nextInput == function.inputCount {
@@ -28,7 +42,7 @@ public struct ComputationGraph {
           continue
         }
         stack[stack.count - 1].nextInput += 1
-        if let creator = function.input(at: nextInput).creator,
+        if let creator = creatorInside(function.input(at: nextInput)),
           visited.insert(ObjectIdentifier(creator)).inserted
         {
           stack.append((creator, 0))

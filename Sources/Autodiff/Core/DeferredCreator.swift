@@ -60,11 +60,12 @@ extension DeferrableFunction where Self: ElementwiseFunction {
     .one(shared.inputGradient(first, gy))
   }
 
-  /// The op applied to `x`, with its creator deferred.
+  /// The op applied to `x`, with its creator deferred (a leaf inside `withNoGrad`).
   static func deferredCall(_ x: Variable) -> Variable {
-    Variable(
-      shared.apply(x.data), deferred: DeferredCreator(op: Self.self, first: x, second: nil),
-      generation: x.generation + 1)
+    let y = shared.apply(x.data)
+    guard GradMode.isEnabled else { return Variable(y) }
+    return Variable(
+      y, deferred: DeferredCreator(op: Self.self, first: x, second: nil), generation: x.generation + 1)
   }
 }
 
@@ -74,7 +75,7 @@ extension DeferrableFunction where Self: BinaryFunction {
     shared.inputGradients(first: first, second: second, gy: gy)
   }
 
-  /// The op applied to `a` and `b` (broadcast), with its creator deferred.
+  /// The op applied to `a` and `b` (broadcast), with its creator deferred (a leaf inside `withNoGrad`).
   ///
   /// - Precondition: the shapes broadcast (check with `outputShapes(for:)` first to get the error).
   static func deferredCall(_ a: Variable, _ b: Variable) -> Variable {
@@ -84,8 +85,10 @@ extension DeferrableFunction where Self: BinaryFunction {
         _ = try Tensor.broadcastShape(x.shape, y.shape, operation: shared.name)
       }
     }
+    let output = shared.apply(x, y)
+    guard GradMode.isEnabled else { return Variable(output) }
     return Variable(
-      shared.apply(x, y), deferred: DeferredCreator(op: Self.self, first: a, second: b),
+      output, deferred: DeferredCreator(op: Self.self, first: a, second: b),
       generation: max(a.generation, b.generation) + 1)
   }
 }

@@ -3,12 +3,15 @@
 extension Function {
   /// Calls the function on `inputs` and returns all its outputs.
   ///
+  /// Inside `withNoGrad` the outputs are leaves and the function records nothing (see `GradMode`).
+  ///
   /// - Precondition: the input count matches `arity` and the shapes are accepted by `outputShapes`
   ///   (check with `outputShapes(for:)` first to get the error as a value).
   public final func callAsFunction(_ inputs: [Variable]) -> [Variable] {
     checkArity(inputs.count)
     checked { () throws(ShapeError) in _ = try outputShapes(for: inputs.map(\.shape)) }
     let ys = forward(inputs.map(\.data))
+    guard GradMode.isEnabled else { return ys.map { Variable($0) } }
     firstInput = inputs.first
     secondInput = inputs.count > 1 ? inputs[1] : nil
     var generation = 0
@@ -51,8 +54,10 @@ extension Function {
   }
 
   /// Records a call on `first` (and `second`) that produced the single output `y`, and returns the
-  /// output variable: what `callAsFunction(_:)` records, without its arrays.
+  /// output variable: what `callAsFunction(_:)` records, without its arrays. Inside `withNoGrad`
+  /// it records nothing and returns a leaf.
   final func connect(_ first: Variable, _ second: Variable?, producing y: Tensor) -> Variable {
+    guard GradMode.isEnabled else { return Variable(y) }
     recordInputs(first, second)
     recordOutputShape(of: y)
     let output = Variable(y, creator: self)

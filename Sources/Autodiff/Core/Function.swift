@@ -80,6 +80,21 @@ open class Function {
     preconditionFailure("\(name) must override backward(_:)")
   }
 
+  /// Given the gradients of the outputs as variables, returns the gradients of the inputs as
+  /// variables (one per input, each of that input's shape), computed with this module's ops so that
+  /// they are recorded: what a backward pass with `createGraph: true` calls (DeZero's step 34
+  /// `backward`, on `Variable`s). Read the inputs from `inputs`; do not use the outputs (a gradient
+  /// graph holding the pass's output would never be freed). The result must be `backward(_:)` on the
+  /// gradients' data.
+  ///
+  /// Every op of this module overrides it; the default traps, saying that the op cannot be
+  /// differentiated twice.
+  open func backward(_ gys: [Variable]) -> [Variable] {
+    preconditionFailure(
+      "\(name) has no backward on variables: override backward(_: [Variable]) -> [Variable] to use it with"
+        + " createGraph")
+  }
+
   /// The output shapes for the given input shapes, or a `ShapeError` saying which shapes met where.
   /// The default accepts one input and keeps its shape (elementwise unary ops).
   open func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {

@@ -13,19 +13,20 @@ public final class Variable {
   var _creator: Function?
   /// The creator while it is still a record (see `DeferredCreator`); never set together with `_creator`.
   var _deferred: DeferredCreator?
-  /// Storage for `name`.
-  var _name: String?
   /// How far this variable is from the inputs: 0 for a leaf, the creator's generation plus 1 otherwise.
   public let generation: Int
   /// The last backward pass that scheduled the deferred creator (see `BackwardPass`).
   var scheduledBy = 0
+  /// The name, and the links of a pass with `createGraph: true`; `nil` for most variables (see
+  /// `VariableExtras`).
+  var _extras: VariableExtras?
 
   /// A leaf variable holding `data`.
   public init(_ data: Tensor, name: String? = nil) {
     _data = data
     _grad = nil
     _creator = nil
-    _name = name
+    _extras = name.map(VariableExtras.init(name:))
     generation = 0
   }
 
@@ -34,7 +35,6 @@ public final class Variable {
     _data = data
     _grad = nil
     _creator = creator
-    _name = nil
     generation = creator.generation + 1
   }
 
@@ -43,7 +43,6 @@ public final class Variable {
     _data = data
     _grad = nil
     _deferred = deferred
-    _name = nil
     self.generation = generation
   }
 
@@ -55,9 +54,15 @@ public final class Variable {
 
   /// The derivative of the backward pass's output with respect to this variable; `nil` until a
   /// backward pass reaches it.
+  ///
+  /// After a pass with `createGraph: true` this is the data of `gradVariable`. Setting it forgets
+  /// `gradVariable` (the gradient is then a plain value, as after a pass that kept no graph).
   public var grad: Tensor? {
     get { _grad }
-    set { _grad = newValue }
+    set {
+      _grad = newValue
+      forgetGradVariable()
+    }
   }
 
   /// The function whose output this is; `nil` for an input (a leaf).
@@ -75,8 +80,11 @@ public final class Variable {
 
   /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
   public var name: String? {
-    get { _name }
-    set { _name = newValue }
+    get { _extras?.name }
+    set {
+      if newValue == nil, _extras == nil { return }
+      extras().name = newValue
+    }
   }
 
   /// A leaf variable holding the scalar `value`.
@@ -87,7 +95,8 @@ public final class Variable {
   /// The shape of `data`.
   public var shape: [Int] { data.shape }
 
-  /// Forgets the gradient, so that a new backward pass starts from nothing (DeZero's `cleargrad`).
+  /// Forgets the gradient (`grad` and `gradVariable`), so that a new backward pass starts from
+  /// nothing (DeZero's `cleargrad`).
   public func cleargrad() {
     grad = nil
   }
@@ -96,8 +105,13 @@ public final class Variable {
   ///
   /// When `grad` is `nil` it is seeded with ones of `data`'s shape first. With `retainGrad: false`
   /// the gradients of intermediate variables are freed once used, and only the leaves keep theirs.
-  public func backward(retainGrad: Bool = true) {
-    var pass = BackwardPass(from: self, retainGrad: retainGrad)
+  /// Gradients add up over passes until `cleargrad()`, as in DeZero.
+  ///
+  /// With `createGraph: true` the pass computes every gradient with this module's ops, recording
+  /// them (even inside `withNoGrad`), so each gradient is also a `gradVariable` with a creator that
+  /// can be differentiated again; see `grad(_:_:createGraph:)` for the short form.
+  public func backward(retainGrad: Bool = true, createGraph: Bool = false) {
+    var pass = BackwardPass(from: self, retainGrad: retainGrad, createGraph: createGraph)
     pass.run()
   }
 

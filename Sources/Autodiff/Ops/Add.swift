@@ -16,6 +16,11 @@ public final class Add: BinaryFunction {
     (gy, gy)
   }
 
+  /// `(gy, gy)` on variables: the gradient is passed on, not copied.
+  override public func gradients(_ a: Variable, _ b: Variable, gy: Variable) -> (Variable, Variable) {
+    (gy, gy)
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) + \(names[1])" }
 

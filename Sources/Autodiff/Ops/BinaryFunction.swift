@@ -25,6 +25,20 @@ open class BinaryFunction: Function {
     return (product(0), product(1))
   }
 
+  /// Both inputs' gradients on variables, before summing back to the inputs' shapes: what
+  /// `backward(_: [Variable])` uses. Every op of this module overrides it; the default traps.
+  open func gradients(_ a: Variable, _ b: Variable, gy: Variable) -> (Variable, Variable) {
+    preconditionFailure("\(name) must override gradients(_:_:gy:) to be used with createGraph")
+  }
+
+  /// Each input's gradient from `gradients(_:_:gy:)`, summed (a recorded `SumTo`) to that input's
+  /// shape when it was broadcast.
+  override public final func backward(_ gys: [Variable]) -> [Variable] {
+    let (a, b) = (firstInput!, secondInput!)
+    let (ga, gb) = gradients(a, b, gy: gys[0])
+    return [ga.shape == a.shape ? ga : sumTo(ga, a.shape), gb.shape == b.shape ? gb : sumTo(gb, b.shape)]
+  }
+
   /// The broadcast shape of the two inputs.
   override public final func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
     // Equal shapes return at once: `name`, which only an error needs, is slow to make.

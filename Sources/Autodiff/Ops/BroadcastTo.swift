@@ -28,6 +28,12 @@ public final class BroadcastTo: Function {
     [checked { () throws(ShapeError) in try gys[0].sum(to: inputs[0].shape) }]
   }
 
+  /// `gy` summed back to x's shape, on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let shape = firstInput!.shape
+    return [gys[0].shape == shape ? gys[0] : sumTo(gys[0], shape)]
+  }
+
   /// `broadcast_to(x, shape)`.
   override public func expression(_ names: [String]) -> String {
     "broadcast_to(\(names[0]), \(formatShape(shape)))"

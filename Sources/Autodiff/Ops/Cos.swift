@@ -12,6 +12,9 @@ public final class Cos: ElementwiseFunction {
   /// `[−sin(x)]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { -Double.sine($0) }] }
 
+  /// `−sin(x)·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [neg(sin(firstInput!)) * gys[0]] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "cos(\(names[0]))" }
 

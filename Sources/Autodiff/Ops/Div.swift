@@ -16,6 +16,11 @@ public final class Div: BinaryFunction {
     ((1 / b) * gy, (-a / (b * b)) * gy)
   }
 
+  /// `((1/b)·gy, (−a/b²)·gy)` on variables.
+  override public func gradients(_ a: Variable, _ b: Variable, gy: Variable) -> (Variable, Variable) {
+    ((1 / b) * gy, (neg(a) / (b * b)) * gy)
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) / \(names[1])" }
 

@@ -19,6 +19,9 @@ public final class Exp: ElementwiseFunction {
     }
   }
 
+  /// `exp(x)·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [exp(firstInput!) * gys[0]] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "exp(\(names[0]))" }
 

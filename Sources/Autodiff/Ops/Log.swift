@@ -12,6 +12,9 @@ public final class Log: ElementwiseFunction {
   /// `[1/x]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { 1 / $0 }] }
 
+  /// `(1/x)·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [(1 / firstInput!) * gys[0]] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "log(\(names[0]))" }
 

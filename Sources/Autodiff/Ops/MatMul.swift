@@ -30,6 +30,18 @@ public final class MatMul: Function {
     }
   }
 
+  /// `gy·bᵀ` and `aᵀ·gy` on variables, with vector operands reshaped to matrices and back.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let (a, b) = (firstInput!, secondInput!)
+    let a2 = a.data.rank == 1 ? reshape(a, [1, a.data.count]) : a
+    let b2 = b.data.rank == 1 ? reshape(b, [b.data.count, 1]) : b
+    let shape = [a2.shape[0], b2.shape[1]]
+    let gy = gys[0].shape == shape ? gys[0] : reshape(gys[0], shape)
+    let ga = matmul(gy, transpose(b2))
+    let gb = matmul(transpose(a2), gy)
+    return [ga.shape == a.shape ? ga : reshape(ga, a.shape), gb.shape == b.shape ? gb : reshape(gb, b.shape)]
+  }
+
   /// `a @ b`.
   override public func expression(_ names: [String]) -> String { "\(names[0]) @ \(names[1])" }
 

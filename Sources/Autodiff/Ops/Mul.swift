@@ -16,6 +16,11 @@ public final class Mul: BinaryFunction {
     (b * gy, a * gy)
   }
 
+  /// `(b·gy, a·gy)` on variables.
+  override public func gradients(_ a: Variable, _ b: Variable, gy: Variable) -> (Variable, Variable) {
+    (b * gy, a * gy)
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) · \(names[1])" }
 

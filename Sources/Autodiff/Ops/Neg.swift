@@ -12,6 +12,9 @@ public final class Neg: ElementwiseFunction {
   /// `[−1]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(-1)] }
 
+  /// `−gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [neg(gys[0])] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "−\(names[0])" }
 

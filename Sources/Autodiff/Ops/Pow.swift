@@ -17,6 +17,11 @@ public final class Pow: ElementwiseFunction {
   /// `[c, xᶜ⁻¹]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(exponent), x.power(exponent - 1)] }
 
+  /// `c·x^(c−1)·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    [exponent * pow(firstInput!, exponent - 1) * gys[0]]
+  }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "\(names[0])^\(formatConstant(exponent))" }
 

@@ -12,6 +12,11 @@ public final class ReLU: ElementwiseFunction {
   /// `[1 where x > 0, else 0]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { $0 > 0 ? 1 : 0 }] }
 
+  /// `(x > 0)·gy` on variables, the mask a constant (its derivative is 0 almost everywhere).
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    [Variable(firstInput!.data.map { $0 > 0 ? 1 : 0 }, name: "mask") * gys[0]]
+  }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "relu(\(names[0]))" }
 

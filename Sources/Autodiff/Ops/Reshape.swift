@@ -23,6 +23,12 @@ public final class Reshape: Function {
     [checked { () throws(ShapeError) in try gys[0].reshaped(inputs[0].shape) }]
   }
 
+  /// `gy` reshaped back to x's shape, on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let shape = firstInput!.shape
+    return [gys[0].shape == shape ? gys[0] : reshape(gys[0], shape)]
+  }
+
   /// `reshape(x, shape)`.
   override public func expression(_ names: [String]) -> String {
     "reshape(\(names[0]), \(formatShape(shape)))"

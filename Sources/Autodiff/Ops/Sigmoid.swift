@@ -14,6 +14,12 @@ public final class Sigmoid: ElementwiseFunction {
     [x.map { logistic($0) * (1 - logistic($0)) }]
   }
 
+  /// `σ(x)·(1 − σ(x))·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let s = sigmoid(firstInput!)
+    return [s * (1 - s) * gys[0]]
+  }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "sigmoid(\(names[0]))" }
 

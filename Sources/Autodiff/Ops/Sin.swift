@@ -12,6 +12,9 @@ public final class Sin: ElementwiseFunction {
   /// `[cos(x)]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Double.cosine)] }
 
+  /// `cos(x)·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [cos(firstInput!) * gys[0]] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "sin(\(names[0]))" }
 

@@ -19,6 +19,9 @@ public final class Sqrt: ElementwiseFunction {
     }
   }
 
+  /// `1/(2·sqrt(x))·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [(1 / (2 * sqrt(firstInput!))) * gys[0]] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "sqrt(\(names[0]))" }
 

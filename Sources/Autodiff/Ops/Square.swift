@@ -17,6 +17,9 @@ public final class Square: ElementwiseFunction {
     checked { () throws(ShapeError) in try Tensor.elementwise(x, gy, operation: "Mul") { 2 * $0 * $1 } }
   }
 
+  /// `2·x·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] { [2 * firstInput! * gys[0]] }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "\(names[0])²" }
 

@@ -16,6 +16,11 @@ public final class Sub: BinaryFunction {
     (gy, gy.map { -1 * $0 })
   }
 
+  /// `(gy, −gy)` on variables.
+  override public func gradients(_ a: Variable, _ b: Variable, gy: Variable) -> (Variable, Variable) {
+    (gy, neg(gy))
+  }
+
   /// The forward computation in symbols, with the inputs' names.
   override public func expression(_ names: [String]) -> String { "\(names[0]) − \(names[1])" }
 

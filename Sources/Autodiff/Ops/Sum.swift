@@ -28,6 +28,14 @@ public final class Sum: Function {
     return [checked { () throws(ShapeError) in try gys[0].reshaped(kept).broadcast(to: shape) }]
   }
 
+  /// `gy` broadcast back to x's shape, on variables (reshaped first to keep the summed axes).
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let shape = firstInput!.shape
+    let kept = checked { () throws(ShapeError) in try Tensor.sumShape(shape, axes: axes, keepDims: true) }
+    let gy = gys[0].shape == kept ? gys[0] : reshape(gys[0], kept)
+    return [kept == shape ? gy : broadcastTo(gy, shape)]
+  }
+
   /// `sum(x)` or `sum(x, axes)`.
   override public func expression(_ names: [String]) -> String {
     guard let axes else { return "sum(\(names[0]))" }

@@ -28,6 +28,12 @@ public final class SumTo: Function {
     [checked { () throws(ShapeError) in try gys[0].broadcast(to: inputs[0].shape) }]
   }
 
+  /// `gy` broadcast back to x's shape, on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let shape = firstInput!.shape
+    return [gys[0].shape == shape ? gys[0] : broadcastTo(gys[0], shape)]
+  }
+
   /// `sum_to(x, shape)`.
   override public func expression(_ names: [String]) -> String {
     "sum_to(\(names[0]), \(formatShape(shape)))"

@@ -14,6 +14,11 @@ public final class Tanh: ElementwiseFunction {
     [x.map { 1 - Double.hyperbolicTangent($0) * Double.hyperbolicTangent($0) }]
   }
 
+  /// `(1 − tanh(x)²)·gy` on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    [(1 - square(tanh(firstInput!))) * gys[0]]
+  }
+
   /// The forward computation in symbols, with the input's name.
   override public func expression(_ names: [String]) -> String { "tanh(\(names[0]))" }
 

@@ -25,6 +25,12 @@ public final class Transpose: Function {
     return [checked { () throws(ShapeError) in try gys[0].transposed(Tensor.inversePermutation(order)) }]
   }
 
+  /// `gy` transposed by the inverse permutation, on variables.
+  override public func backward(_ gys: [Variable]) -> [Variable] {
+    let order = checked { () throws(ShapeError) in try Tensor.transposeAxes(firstInput!.shape, axes) }
+    return [transpose(gys[0], Tensor.inversePermutation(order))]
+  }
+
   /// `xᵀ`, or `transpose(x, axes)`.
   override public func expression(_ names: [String]) -> String {
     guard let axes else { return "\(names[0])ᵀ" }
