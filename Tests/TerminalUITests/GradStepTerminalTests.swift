@@ -5,8 +5,8 @@ import Testing
 /// a dozen terminals at once on a two-core machine make the timings flaky.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct GradStepTerminalTests {
-  /// The key sequences issue 4 names, each checked at 80×24 and 120×40.
-  static let keySequences = ["", "nnn", "b", "bppp", "onn", "?"]
+  /// The key sequences issue 4 names, and zooming (issue 14), each checked at 80×24 and 120×40.
+  static let keySequences = ["", "nnn", "b", "bppp", "onn", "?", "zn", "zz="]
   static let sizes = [(80, 24), (120, 40)]
 
   @Test func theBinaryIsBuilt() {
