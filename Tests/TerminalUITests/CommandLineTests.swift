@@ -21,7 +21,11 @@ import Testing
     #expect(screen.standardOutput.contains("GradStep · seed.grad"))
   }
 
-  @Test(arguments: ["seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide"])
+  @Test(arguments: [
+    "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
+    "generations",
+    "retain_grad",
+  ])
   func everyExampleOpensAndStepsToTheEnd(name: String) throws {
     let path = Self.examples.appendingPathComponent(name + ".grad").path
     let result = try gradstep([path, "--headless", "--size", "120x40", "--keys", "b"])
