@@ -9,6 +9,10 @@ import Autodiff
 /// a = square(x)              # a computation
 /// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ takes a constant exponent
 /// output y                   # optional; otherwise the last assigned name is the output
+/// backward                   # optional: backward passes and clearings, after every computation
+/// backward                   # a second pass adds to the gradients (they accumulate)
+/// cleargrad                  # clears every gradient
+/// backward
 /// ```
 /// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); its exponent,
 /// like `pow`'s, must be a constant (`x^-1`, `x^(1/2)`). Functions: `square exp sin cos tanh log
@@ -32,6 +36,8 @@ public struct Program {
   /// Every function in evaluation order (statement by statement, each statement's sub-expressions
   /// first). Statements the output does not depend on are included: they run but get no gradient.
   public let functionsInStatementOrder: [Function]
+  /// The `backward` and `cleargrad` lines in order; one `backward` when the program has none.
+  public var passes: [PassStatement] { ir.passes }
   let ir: ProgramIR
 
   /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.

@@ -29,4 +29,6 @@ struct ProgramIR {
   var inputs: [Int] = []
   /// The output node.
   var output = 0
+  /// What runs after the forward pass: `[.backward]` unless the program says otherwise.
+  var passes: [PassStatement] = [.backward]
 }

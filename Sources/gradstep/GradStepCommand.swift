@@ -91,7 +91,7 @@ struct GradStepCommand: ParsableCommand {
     if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
     let session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
+      inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init))
     let state = AppState(session: session, title: source.name, orientation: direction)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
