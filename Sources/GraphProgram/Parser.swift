@@ -110,6 +110,10 @@ struct Parser {
       try declareInput(name, literal, site: site)
       return
     }
+    if isGradientCall {
+      try parseGradient(name, site: site)
+      return
+    }
     let firstNew = ir.nodes.count
     let value = try parseExpression()
     try expectEndOfStatement(expecting: "an operator, ';' or end of line")

@@ -80,9 +80,15 @@ struct InspectorView {
     return lines
   }
 
+  /// For a function a program's `grad` recorded: which backward made it.
+  private func derivationLines(_ node: GraphModel.FunctionNode) -> [StyledLine] {
+    guard let derivation = node.derivation else { return [] }
+    return wrap(["  recorded by \(derivation)"], width: width, indent: "    ").map { StyledLine($0, Theme.help) }
+  }
+
   private func forwardLines(_ function: Int) -> [StyledLine] {
     let node = graph.functions[function]
-    var lines = heading("Forward · \(node.label)", "  \(expression(of: function))")
+    var lines = heading("Forward · \(node.label)", "  \(expression(of: function))") + derivationLines(node)
     for input in Array(Set(node.inputs)).sorted() { lines += labelled(name(input), session.data(of: input)) }
     for output in node.outputs {
       lines += labelled(name(output), session.data(of: output), style: Theme.freshValue)
@@ -156,7 +162,7 @@ struct InspectorView {
   private func functionLines(_ index: Int) -> [StyledLine] {
     let node = graph.functions[index]
     let names = node.inputs.map(name)
-    var lines = heading("Function \(node.label)", "  \(expression(of: index))")
+    var lines = heading("Function \(node.label)", "  \(expression(of: index))") + derivationLines(node)
     for position in node.inputs.indices {
       let gradient = node.inputs.count == 1 ? "gx" : "gx\(position)"
       let formula = node.function.gradientFormula(input: position, names: names)
