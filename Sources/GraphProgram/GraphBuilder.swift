@@ -50,11 +50,14 @@ enum GraphBuilder {
 
   /// The gradient of `y` with respect to `x` with its backward pass recorded, named `name`; adds
   /// the recorded functions that lead to it to `built`, naming their unnamed variables as a
-  /// statement's (`name#1`, …; a scalar leaf by its value).
+  /// statement's (`name#1`, …; a scalar leaf by its value). Leaves no gradient behind, so a later
+  /// backward pass starts from nothing.
   private static func gradient(
     of y: Variable, withRespectTo x: Variable, named name: String, statement: String, into built: inout Built
   ) -> Variable {
-    for variable in ComputationGraph(output: y).variables { variable.cleargrad() }
+    let reached = ComputationGraph(output: y).variables + [x]
+    reached.forEach { $0.cleargrad() }
+    defer { reached.forEach { $0.cleargrad() } }
     var pass = BackwardPass(from: y, retainGrad: false, createGraph: true)
     var origin = [ObjectIdentifier: String]()
     while let step = pass.next() {

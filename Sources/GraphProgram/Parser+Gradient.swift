@@ -51,10 +51,11 @@ extension Parser {
   private mutating func gradientArgument(expecting what: String) throws(ProgramError) -> (
     (name: String, node: Int), SourceRange
   ) {
-    guard case .name(let name) = current.kind, !tokens[position + 1].isSymbol("(") else {
+    guard case .name(let name) = current.kind, tokens[position + 1].isSymbol(",") || tokens[position + 1].isSymbol(")")
+    else {
       throw error(
-        "grad's arguments are names, as in grad(y, x); expected \(what), found \(current.quoted)",
-        at: current.range)
+        "grad's arguments are names, as in grad(y, x): expected \(what); to differentiate an "
+          + "expression, name it in a line of its own first", at: current.range)
     }
     let range = current.range
     guard let entry = names[name] else { throw undefinedName(name, at: range) }

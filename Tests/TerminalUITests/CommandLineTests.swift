@@ -21,7 +21,10 @@ import Testing
     #expect(screen.standardOutput.contains("GradStep · seed.grad"))
   }
 
-  @Test(arguments: ["seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide"])
+  @Test(arguments: [
+    "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "cleargrad",
+    "double_backward",
+  ])
   func everyExampleOpensAndStepsToTheEnd(name: String) throws {
     let path = Self.examples.appendingPathComponent(name + ".grad").path
     let result = try gradstep([path, "--headless", "--size", "120x40", "--keys", "b"])
