@@ -42,7 +42,8 @@ enum GraphBuilder {
         built.variables.append(
           gradient(
             of: built.variables[output], withRespectTo: built.variables[input], named: node.name,
-            statement: "\(node.name) = grad(\(ir.nodes[output].name), \(ir.nodes[input].name))", into: &built))
+            statement: "\(node.name) = grad(\(ir.nodes[output].name), \(ir.nodes[input].name))", into: &built)
+        )
       }
     }
     return built

@@ -51,7 +51,8 @@ extension Parser {
   private mutating func gradientArgument(expecting what: String) throws(ProgramError) -> (
     (name: String, node: Int), SourceRange
   ) {
-    guard case .name(let name) = current.kind, tokens[position + 1].isSymbol(",") || tokens[position + 1].isSymbol(")")
+    guard case .name(let name) = current.kind,
+      tokens[position + 1].isSymbol(",") || tokens[position + 1].isSymbol(")")
     else {
       throw error(
         "grad's arguments are names, as in grad(y, x): expected \(what); to differentiate an "

@@ -8,6 +8,7 @@ import Autodiff
 /// W = [[1, 2], [3, 4]]
 /// a = square(x)              # a computation
 /// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ takes a constant exponent
+/// g = grad(y, x)             # ∂y/∂x for an input x, its backward pass recorded: g2 = grad(g, x)
 /// output y                   # optional; otherwise the last assigned name is the output
 /// backward                   # optional: backward passes and clearings, after every computation
 /// backward                   # a second pass adds to the gradients (they accumulate)

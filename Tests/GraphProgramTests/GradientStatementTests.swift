@@ -34,7 +34,9 @@ import Testing
     let forward = Array(program.functionsInStatementOrder.prefix(2))
     #expect(forward.map(\.name) == ["Square", "Exp"])
     let recorded = program.derivations.map(\.function)
-    #expect(recorded.map(ObjectIdentifier.init) == program.functionsInStatementOrder.dropFirst(2).map(ObjectIdentifier.init))
+    #expect(
+      recorded.map(ObjectIdentifier.init)
+        == program.functionsInStatementOrder.dropFirst(2).map(ObjectIdentifier.init))
     #expect(!recorded.isEmpty)
     #expect(program.derivations.allSatisfy { $0.derivation.hasSuffix("'s backward in g = grad(y, x)") })
     #expect(program.derivations.contains { $0.derivation.hasPrefix("Exp's backward") })

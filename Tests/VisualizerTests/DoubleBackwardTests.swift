@@ -38,7 +38,8 @@ import Testing
   @Test func theInspectorSaysWhichBackwardRecordedAFunction() throws {
     var state = AppState(session: try session(), title: "double_backward.grad")
     for _ in 0..<5 { state.update(.next) }
-    let text = InspectorView(state: state, width: 80).lines().map { $0.runs.map(\.text).joined() }.joined(separator: "\n")
+    let text = InspectorView(state: state, width: 80).lines().map { $0.runs.map(\.text).joined() }.joined(
+      separator: "\n")
     #expect(text.contains("Forward · ∂"))
     #expect(text.contains("recorded by "))
   }

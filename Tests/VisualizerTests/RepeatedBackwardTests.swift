@@ -67,7 +67,8 @@ import Testing
   }
 
   private func inspectorText(_ state: AppState) -> String {
-    InspectorView(state: state, width: 80).lines().map { $0.runs.map(\.text).joined() }.joined(separator: "\n")
+    InspectorView(state: state, width: 80).lines().map { $0.runs.map(\.text).joined() }.joined(
+      separator: "\n")
   }
 
   @Test func theInspectorShowsTheAccumulationTheFailureAndWhy() throws {

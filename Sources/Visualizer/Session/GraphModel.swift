@@ -49,7 +49,9 @@ public struct GraphModel {
   /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
   /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
   /// `derivations` marks the functions of a recorded backward pass.
-  public init(output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:]) {
+  public init(
+    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:]
+  ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
     var variableIndex = [ObjectIdentifier: Int]()

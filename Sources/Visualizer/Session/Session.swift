@@ -79,7 +79,8 @@ public struct Session {
       let input = result.entries[position].input
       let offset = element[input, default: 0]
       element[input] = offset + 1
-      result.entries[position].backprop = grads.indices.contains(input) ? grads[input]?.scalars[offset] ?? 0 : 0
+      result.entries[position].backprop =
+        grads.indices.contains(input) ? grads[input]?.scalars[offset] ?? 0 : 0
     }
     return result
   }

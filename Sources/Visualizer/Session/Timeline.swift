@@ -67,7 +67,8 @@ struct Timeline {
     var backward = BackwardPass(from: output)
     changes.append(Step.Change(variable: graph.output, field: .grad, old: previous, new: output.grad))
     steps.append(
-      Step(kind: .seed(variable: graph.output), pass: pass, changes: changes, outputGrads: [], inputGrads: []))
+      Step(kind: .seed(variable: graph.output), pass: pass, changes: changes, outputGrads: [], inputGrads: [])
+    )
     seedSteps.append(steps.count)
     var stepOf = Array(repeating: Int.max, count: graph.functions.count)
     while let done = backward.next() {

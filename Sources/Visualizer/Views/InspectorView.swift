@@ -83,7 +83,9 @@ struct InspectorView {
   /// For a function a program's `grad` recorded: which backward made it.
   private func derivationLines(_ node: GraphModel.FunctionNode) -> [StyledLine] {
     guard let derivation = node.derivation else { return [] }
-    return wrap(["  recorded by \(derivation)"], width: width, indent: "    ").map { StyledLine($0, Theme.help) }
+    return wrap(["  recorded by \(derivation)"], width: width, indent: "    ").map {
+      StyledLine($0, Theme.help)
+    }
   }
 
   private func forwardLines(_ function: Int) -> [StyledLine] {
@@ -97,7 +99,9 @@ struct InspectorView {
   }
 
   private func seedLines(_ variable: Int, pass: Int) -> [StyledLine] {
-    heading(session.passCount > 1 ? "Seed · pass \(pass)" : "Seed", "  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)")
+    heading(
+      session.passCount > 1 ? "Seed · pass \(pass)" : "Seed",
+      "  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)")
       + labelled("\(name(variable)).grad", session.grad(of: variable), style: Theme.freshValue)
       + labelled(name(variable), session.data(of: variable))
   }

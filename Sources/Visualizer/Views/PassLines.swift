@@ -10,7 +10,9 @@ struct PassLines {
 
   /// Prose wrapped to the width, indented after the first line.
   private func prose(_ text: String, _ style: CellStyle = Theme.help) -> [StyledLine] {
-    wrap(text.split(separator: " ").map(String.init), width: width, indent: "  ").map { StyledLine($0, style) }
+    wrap(text.split(separator: " ").map(String.init), width: width, indent: "  ").map {
+      StyledLine($0, style)
+    }
   }
 
   /// Under a seed after the first pass: whether this pass adds to kept gradients or starts afresh.
