@@ -4,6 +4,7 @@ import Autodiff
 extension Parser {
   /// Parses the arguments after `name` (the current token is `(`) and appends the call's node.
   mutating func parseCall(_ name: String, site: SourceRange) throws(ProgramError) -> Operand {
+    if name == "grad" { throw gradientInsideExpression(at: site) }
     guard let form = Builtin.form(of: name) else { throw unknownFunction(name, at: site) }
     advance()
     var arguments = [Operand]()

@@ -14,6 +14,8 @@ struct Parser {
   var assignedNames: [String] = []
   /// The `output` line, when there is one: the name, where the name is, where the line starts.
   var outputLine: (name: String, site: SourceRange, start: SourceRange)?
+  /// The `backward` and `cleargrad` lines, with where each is.
+  var passStatements: [(statement: PassStatement, site: SourceRange)] = []
   var tokens: [Token] = []
   var position = 0
   /// How deeply the current expression is nested (see `Limits.nesting`).
@@ -77,6 +79,7 @@ struct Parser {
       }
     }
     ir.output = try resolveOutput()
+    ir.passes = try resolvePassStatements()
     return ir
   }
 
@@ -91,7 +94,12 @@ struct Parser {
       try parseOutput(site: site)
       return
     }
+    if Parser.isPassStatement(name), !current.isSymbol("=") {
+      try parsePassStatement(name, site: site)
+      return
+    }
     _ = try expect("=", "expected '=' after '\(name)', found \(current.quoted)")
+    try checkNoPassStatementYet(assigning: name, site: site)
     if let first = names[name] {
       throw error(
         "\(name) is assigned twice; first at \(first.site.line):\(first.site.column)", at: site)
@@ -100,6 +108,10 @@ struct Parser {
       let literal = try parseList()
       try expectEndOfStatement(expecting: "';' or end of line after the list")
       try declareInput(name, literal, site: site)
+      return
+    }
+    if isGradientCall {
+      try parseGradient(name, site: site)
       return
     }
     let firstNew = ir.nodes.count

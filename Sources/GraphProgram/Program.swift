@@ -8,7 +8,12 @@ import Autodiff
 /// W = [[1, 2], [3, 4]]
 /// a = square(x)              # a computation
 /// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ takes a constant exponent
+/// g = grad(y, x)             # ∂y/∂x for an input x, its backward pass recorded: g2 = grad(g, x)
 /// output y                   # optional; otherwise the last assigned name is the output
+/// backward                   # optional: backward passes and clearings, after every computation
+/// backward                   # a second pass adds to the gradients (they accumulate)
+/// cleargrad                  # clears every gradient
+/// backward
 /// ```
 /// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); its exponent,
 /// like `pow`'s, must be a constant (`x^-1`, `x^(1/2)`). Functions: `square exp sin cos tanh log
@@ -25,13 +30,21 @@ public struct Program {
   public let source: String
   /// The inputs (`name = literal` statements) in statement order, with their variables.
   public let inputs: [(name: String, variable: Variable)]
-  /// Every variable the program made, in evaluation order: inputs, constants and results.
+  /// Every variable the program's statements made, in evaluation order: inputs, constants and
+  /// results (a `grad` statement's result, but not the intermediate variables of its recorded
+  /// backward pass, which its functions in `functionsInStatementOrder` reach).
   public let variables: [Variable]
   /// The output variable.
   public let output: Variable
   /// Every function in evaluation order (statement by statement, each statement's sub-expressions
   /// first). Statements the output does not depend on are included: they run but get no gradient.
+  /// A `grad` statement's place holds the functions its backward pass recorded, in evaluation order.
   public let functionsInStatementOrder: [Function]
+  /// The functions `grad` statements recorded, each with where it comes from (`Square's backward
+  /// in g = grad(y, x)`), in evaluation order.
+  public let derivations: [(function: Function, derivation: String)]
+  /// The `backward` and `cleargrad` lines in order; one `backward` when the program has none.
+  public var passes: [PassStatement] { ir.passes }
   let ir: ProgramIR
 
   /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.
@@ -52,7 +65,9 @@ public struct Program {
     let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
-    return Program(source: text, ir: ir)
+    let program = Program(source: text, ir: ir)
+    try program.checkGradients(in: source)
+    return program
   }
 
   /// Parses UTF-8 bytes (a file's contents, `Data` or `[UInt8]`) as `parse(_:overrides:)` does.
@@ -96,10 +111,26 @@ public struct Program {
       guard case .input(let value) = ir.nodes[node].kind else { preconditionFailure("input node \(node)") }
       return Variable(value, name: ir.nodes[node].name)
     }
-    variables = GraphBuilder.build(ir, inputs: inputVariables)
+    let built = GraphBuilder.build(ir, inputs: inputVariables)
+    variables = built.variables
     inputs = zip(ir.inputs, inputVariables).map { (ir.nodes[$0].name, $1) }
     output = variables[ir.output]
-    functionsInStatementOrder = variables.compactMap(\.creator)
+    functionsInStatementOrder = built.functions
+    derivations = built.derivations
+  }
+
+  /// Throws for a `grad` statement whose gradient came out constant (the backward pass recorded
+  /// nothing it depends on), so there is no graph to show or differentiate.
+  private func checkGradients(in source: SourceText) throws(ProgramError) {
+    for (index, node) in ir.nodes.enumerated() {
+      guard case .gradient(let output, let input) = node.kind, variables[index].creator == nil else {
+        continue
+      }
+      throw source.error(
+        "the gradient of '\(ir.nodes[output].name)' with respect to '\(ir.nodes[input].name)' is the "
+          + "constant \(variables[index].data): nothing depends on '\(ir.nodes[input].name)' to show "
+          + "or differentiate", at: node.site)
+    }
   }
 
   /// The variable of an assigned name, input or result (the last variable of that name).
@@ -111,7 +142,7 @@ public struct Program {
   /// same shapes) and returns the output; for `gradientCheck`, which perturbs the inputs' values:
   /// `gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))`.
   public func rebuild(with inputs: [Variable]) -> Variable {
-    GraphBuilder.build(ir, inputs: inputs)[ir.output]
+    GraphBuilder.build(ir, inputs: inputs).variables[ir.output]
   }
 
   /// Throws for an override whose name is not an input (checked in name order).

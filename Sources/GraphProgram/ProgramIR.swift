@@ -14,6 +14,9 @@ struct ProgramIR {
       case constant(Double)
       /// An op applied to earlier nodes (by index).
       case operation(Operation, arguments: [Int])
+      /// `grad(y, x)`: the gradient of node `of` with respect to input node `withRespectTo`, its
+      /// backward pass recorded (`createGraph`), so it can be differentiated again.
+      case gradient(of: Int, withRespectTo: Int)
     }
 
     var kind: Kind
@@ -29,4 +32,6 @@ struct ProgramIR {
   var inputs: [Int] = []
   /// The output node.
   var output = 0
+  /// What runs after the forward pass: `[.backward]` unless the program says otherwise.
+  var passes: [PassStatement] = [.backward]
 }

@@ -14,6 +14,9 @@ enum ShapeInference {
       switch node.kind {
       case .input(let value): shape = value.shape
       case .constant: shape = []
+      case .gradient(_, let input):
+        shape = shapes[input]
+        work += shape.reduce(1, *)
       case .operation(let operation, let arguments):
         let inputShapes = arguments.map { shapes[$0] }
         try checkDimensions(operation, at: node.site, in: source)

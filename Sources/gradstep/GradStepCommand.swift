@@ -91,7 +91,9 @@ struct GradStepCommand: ParsableCommand {
     if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
     let session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
+      inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
+      derivations: Dictionary(
+        uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
     let state = AppState(session: session, title: source.name, orientation: direction)
     let app = App(state: state, screen: Screen())
     if let exportFormat {

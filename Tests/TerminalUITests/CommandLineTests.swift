@@ -23,8 +23,7 @@ import Testing
 
   @Test(arguments: [
     "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
-    "generations",
-    "retain_grad",
+    "generations", "retain_grad", "cleargrad", "double_backward",
   ])
   func everyExampleOpensAndStepsToTheEnd(name: String) throws {
     let path = Self.examples.appendingPathComponent(name + ".grad").path
@@ -58,6 +57,9 @@ import Testing
     ("x = 2\ny = square(x, x)", "takes 1 argument"),
     ("x = 2\ny = x ^ x", "-e:2:"),
     ("x = (((((", "-e:1:"),
+    ("x = 1\nz = 2\ny = exp(z)\ng = grad(y, x)", "-e:4:10: error: grad(y, x): 'y' does not depend on 'x'"),
+    ("x = 1\na = x*x\ng = grad(a, a)", "-e:3:13: error: grad(a, a): 'a' is not an input"),
+    ("x = 1\ny = x*x\ncleargrad", "-e:3:1: error: cleargrad before any backward"),
   ])
   func brokenProgramsSayWhatAndWhere(program: String, message: String) throws {
     let result = try gradstep(["-e", program, "--headless"])

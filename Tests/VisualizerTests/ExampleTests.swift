@@ -21,11 +21,7 @@ import Testing
   }
 
   /// The session of `program`, as `gradstep` builds it: statement order, the program's inputs.
-  static func session(of program: Program) -> Session {
-    Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
-  }
+  static func session(of program: Program) -> Session { Session(program: program) }
 
   @Test func theExamplesAreAllThere() {
     #expect(

@@ -69,7 +69,7 @@ import Testing
       "v = [\((0..<100).map { "\($0)" }.joined(separator: ", "))]; y = sum(v * v)", title: "big")
     #expect(big.session.gradientCheck.entries.count == Session.gradientCheckLimit)
     #expect(big.session.uncheckedElementCount == 100 - Session.gradientCheckLimit)
-    let lines = GradientCheckLines(session: big.session, width: 80).lines
+    let lines = GradientCheckLines(session: big.session, check: big.session.gradientCheck, width: 80).lines
     #expect(lines.count == 2 + 64 + 1)
     #expect(lines.last?.runs[0].text == "… 36 more elements not checked (the check stops at 64)")
   }

@@ -5,7 +5,7 @@ import Testing
 
 /// Issue 11's lessons at 80×24, frame by frame: the diamond's backward queue by generation, the
 /// gradients `retainGrad: false` frees, the seed after editing x from 0.5 to 0.7 at the last step,
-/// and nudging x.
+/// nudging x, a second backward pass without and then after cleargrad, and a gradient of a gradient.
 @Suite struct LessonSnapshotTests {
   struct Case: Sendable, CustomStringConvertible {
     let name: String
@@ -22,6 +22,8 @@ import Testing
     Case(name: "retain-grad-off", example: "retain_grad", keys: "rfnnn", from: 4),
     Case(name: "edit-seed-x", example: "seed", keys: "b<tab>e<C-u>0.7<enter>", from: 7),
     Case(name: "nudge-seed-x", example: "seed", keys: "b<tab>+/-", from: 2),
+    Case(name: "cleargrad", example: "cleargrad", keys: "fnnnnnnnnjjnb", from: 5),
+    Case(name: "double-backward", example: "double_backward", keys: "fnnb", from: 0),
   ]
 
   @Test(arguments: cases)

@@ -20,11 +20,7 @@ enum TestPrograms {
 
   /// The state at step 0 of `text`, titled `title`.
   static func state(_ text: String, title: String) throws -> AppState {
-    let program = try Program.parse(text)
-    let session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
-    return AppState(session: session, title: title)
+    AppState(session: Session(program: try Program.parse(text)), title: title)
   }
 
   /// The frames of `text` after `keys` (a key script), each with its header, from the frame after

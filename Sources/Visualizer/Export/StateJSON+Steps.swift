@@ -31,11 +31,10 @@ extension StateJSON {
       """
   }
 
-  /// After the last step, the gradient check: every element checked, whether each passed, and
-  /// how many elements were left out beyond `Session.gradientCheckLimit`; `null` before.
+  /// At the end of a backward pass, its gradient check: every element checked, whether each
+  /// passed, and how many elements were left out beyond `Session.gradientCheckLimit`; `null` elsewhere.
   static func gradientCheck(_ session: Session) -> String {
-    guard session.phase == .done else { return "null" }
-    let check = session.gradientCheck
+    guard let check = session.gradientCheckAtCursor else { return "null" }
     let entries = check.entries.map { entry in
       "      {\"input\": \(string(session.graph.variables[session.checkedInputs[entry.input]].label)), "
         + "\"index\": [\(entry.index.map(String.init).joined(separator: ", "))], "

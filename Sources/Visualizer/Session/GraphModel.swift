@@ -22,8 +22,12 @@ public struct GraphModel {
   public struct FunctionNode {
     /// The function.
     public let function: Function
-    /// The op's name (`Square`).
-    public var label: String { function.name }
+    /// The op's name (`Square`), after `∂` for a function of a backward pass a program recorded
+    /// (`∂Mul`), so the graph of a gradient stands out from the forward graph.
+    public var label: String { derivation == nil ? function.name : "∂" + function.name }
+    /// For a function a program's `grad` recorded: which backward made it (`Square's backward in
+    /// grad(y, x)`); `nil` for a forward function.
+    public let derivation: String?
     /// Its inputs (indices into `variables`), in argument order; repeated when a variable is used twice.
     public let inputs: [Int]
     /// Its outputs (indices into `variables`).
@@ -36,12 +40,18 @@ public struct GraphModel {
   public let functions: [FunctionNode]
   /// The output variable (the one backward starts from).
   public let output: Int
+  /// Where the functions a program's `grad` recorded come from, by function (see
+  /// `FunctionNode.derivation`).
+  public let derivations: [ObjectIdentifier: String]
   private let variableIndex: [ObjectIdentifier: Int]
   private let functionIndex: [ObjectIdentifier: Int]
 
   /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
-  /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used.
-  public init(output: Variable, functionOrder: [Function]? = nil) {
+  /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
+  /// `derivations` marks the functions of a recorded backward pass.
+  public init(
+    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:]
+  ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
     var variableIndex = [ObjectIdentifier: Int]()
@@ -58,7 +68,10 @@ public struct GraphModel {
       let inputs = function.inputs.map(index(of:))
       let outputs = function.outputs.compactMap { $0 }.map(index(of:))
       for produced in outputs { creators[produced] = position }
-      functions.append(FunctionNode(function: function, inputs: inputs, outputs: outputs))
+      functions.append(
+        FunctionNode(
+          function: function, derivation: derivations[ObjectIdentifier(function)], inputs: inputs,
+          outputs: outputs))
     }
     let outputIndex = index(of: output)
     var nodes = variables.enumerated().map { position, variable in
@@ -74,6 +87,7 @@ public struct GraphModel {
     self.variables = nodes
     self.functions = functions
     self.output = outputIndex
+    self.derivations = derivations
     self.variableIndex = variableIndex
     self.functionIndex = Dictionary(
       uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($1.function), $0) })

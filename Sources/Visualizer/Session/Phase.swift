@@ -8,6 +8,8 @@ public enum Phase: String, Sendable {
   case seed
   /// Backward steps, before the last.
   case backward
+  /// Every gradient has just been cleared (a program's `cleargrad`).
+  case cleargrad
   /// After the last step.
   case done
 }

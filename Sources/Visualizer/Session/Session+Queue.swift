@@ -33,7 +33,8 @@ extension Session {
       joined.append(creator)
     }
     enqueueCreator(of: graph.output)
-    for step in steps[(forwardEnd + 1)..<(cursor - 1)] {
+    let seed = seedSteps[passAtCursor ?? 0]
+    for step in steps[seed..<(cursor - 1)] {
       guard case .backward(let function) = step.kind else { continue }
       done.insert(function)
       graph.functions[function].inputs.forEach(enqueueCreator(of:))

@@ -3,19 +3,23 @@ import Autodiff
 /// The timeline of an Autodiff graph, and a cursor in it.
 ///
 /// Step 0: only the inputs have data. Steps `1...forwardCount`: one per function in evaluation
-/// order, each giving its outputs their data. Then one step seeds the output's grad with ones. Then
-/// one backward step per function, driven by Autodiff's `BackwardPass`, each giving its inputs (or
-/// adding to) their grads. The timeline stores what each step changed, not copies of the graph, so
-/// moving the cursor costs only the changes of the steps it crosses.
+/// order, each giving its outputs their data. Then, for each backward pass (one unless the
+/// program writes `backward` lines), one step seeds the output's grad with ones and one backward
+/// step per function, driven by Autodiff's `BackwardPass`, gives its inputs (or adds to) their
+/// grads; a `cleargrad` action is one step that clears every grad. The timeline stores what each
+/// step changed, not copies of the graph, so moving the cursor costs only the changes of the steps
+/// it crosses.
 public struct Session {
   /// The graph, numbered.
   public let graph: GraphModel
   /// Every step after step 0, in order; `steps[k - 1]` is step `k`.
   public let steps: [Step]
-  /// The gradient check shown after the last step: backprop against central differences
+  /// What the timeline does after the forward pass.
+  public let actions: [GradientAction]
+  /// The gradient check of the last backward pass: backprop against central differences
   /// (eps 1e-6) for every element of the inputs, up to `gradientCheckLimit` elements. Computed on
   /// first use (each element replays the forward pass twice), then kept.
-  public var gradientCheck: GradientCheck { check.value }
+  public var gradientCheck: GradientCheck { check(with: passEnds[passEnds.keys.max() ?? 0] ?? []) }
   private let check: DeferredGradientCheck
   /// The inputs the gradient check covers (indices into `graph.variables`), in argument order.
   public let checkedInputs: [Int]
@@ -24,8 +28,12 @@ public struct Session {
   /// How many edits of an input led to this timeline (0 for a program as written): the screen
   /// checks that the boxes still fit the values when it changes.
   public internal(set) var edition = 0
-  /// For each function, the step that runs its backward (`stepCount + 1` if none does).
-  let backwardStepOf: [Int]
+  /// The step number of each backward pass's seed step, in pass order.
+  let seedSteps: [Int]
+  /// For each pass, the step that runs each function's backward (`Int.max` if none does).
+  private let backwardStepsOfPass: [[Int]]
+  /// The last step of each pass, with the checked inputs' grads then.
+  private let passEnds: [Int: [Tensor?]]
   private var data: [Tensor?]
   private var grad: [Tensor?]
 
@@ -34,53 +42,58 @@ public struct Session {
 
   /// Builds the timeline of the graph that produced `output`, whose forward pass has already run.
   ///
-  /// Runs the backward pass (clearing any earlier gradients first), so afterwards every variable
-  /// holds its gradient. `functionOrder` is the evaluation order when known (a program's statement
-  /// order); `inputs` are the variables the gradient check covers (default: every leaf).
-  public init(output: Variable, functionOrder: [Function]? = nil, inputs: [Variable]? = nil) {
-    let graph = GraphModel(output: output, functionOrder: functionOrder)
+  /// Runs `actions` (clearing any earlier gradients first), so afterwards every variable holds the
+  /// gradient the last of them left. `functionOrder` is the evaluation order when known (a
+  /// program's statement order); `inputs` are the variables the gradient check covers (default:
+  /// every leaf); `derivations` says, for functions a program's `grad` recorded, where they come from.
+  public init(
+    output: Variable, functionOrder: [Function]? = nil, inputs: [Variable]? = nil,
+    actions: [GradientAction] = [.backward], derivations: [ObjectIdentifier: String] = [:]
+  ) {
+    let graph = GraphModel(output: output, functionOrder: functionOrder, derivations: derivations)
     self.graph = graph
-    for node in graph.variables { node.variable.cleargrad() }
+    self.actions = actions
+    checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
+    let timeline = Timeline(graph: graph, actions: actions, checked: checkedInputs)
+    steps = timeline.steps
+    seedSteps = timeline.seedSteps
+    backwardStepsOfPass = timeline.backwardStepOf
+    passEnds = timeline.passEnds
     data = graph.variables.map { $0.isLeaf ? $0.variable.data : nil }
     grad = Array(repeating: nil, count: graph.variables.count)
-    var steps = [Step]()
-    steps.reserveCapacity(2 * graph.functions.count + 1)
-    for (position, function) in graph.functions.enumerated() {
-      let changes = function.outputs.map {
-        Step.Change(variable: $0, field: .data, old: nil, new: graph.variables[$0].variable.data)
-      }
-      steps.append(
-        Step(kind: .forward(function: position), changes: changes, outputGrads: [], inputGrads: []))
-    }
-    var pass = BackwardPass(from: output)
-    steps.append(
-      Step(
-        kind: .seed(variable: graph.output),
-        changes: [.init(variable: graph.output, field: .grad, old: nil, new: output.grad)],
-        outputGrads: [], inputGrads: []))
-    while let done = pass.next() {
-      let position = graph.index(of: done.function)!
-      let inputs = graph.functions[position].inputs
-      let changes = inputs.indices.map {
-        Step.Change(
-          variable: inputs[$0], field: .grad, old: done.inputGradsBefore[$0], new: done.inputGradsAfter[$0])
-      }
-      steps.append(
-        Step(
-          kind: .backward(function: position), changes: changes, outputGrads: done.outputGrads,
-          inputGrads: done.inputGrads))
-    }
-    var backwardStepOf = Array(repeating: steps.count + 1, count: graph.functions.count)
-    for (position, step) in steps.enumerated() {
-      if case .backward(let function) = step.kind { backwardStepOf[function] = position + 1 }
-    }
-    self.backwardStepOf = backwardStepOf
-    self.steps = steps
-    checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
     let checked = checkedInputs.map { graph.variables[$0].variable }
     check = DeferredGradientCheck {
       Autodiff.gradientCheck(of: output, inputs: checked, limit: Session.gradientCheckLimit)
     }
+  }
+
+  /// The gradient check shown at the cursor: at the last step of a backward pass, that pass's
+  /// grads against central differences; `nil` elsewhere.
+  public var gradientCheckAtCursor: GradientCheck? { passEnds[cursor].map(check(with:)) }
+
+  /// The gradient check with `grads` (one per checked input) as the backprop values.
+  private func check(with grads: [Tensor?]) -> GradientCheck {
+    var result = check.value
+    var element = [Int: Int]()
+    for position in result.entries.indices {
+      let input = result.entries[position].input
+      let offset = element[input, default: 0]
+      element[input] = offset + 1
+      result.entries[position].backprop =
+        grads.indices.contains(input) ? grads[input]?.scalars[offset] ?? 0 : 0
+    }
+    return result
+  }
+
+  /// The backward pass the cursor is in or after (0-based), `nil` before the first seed.
+  var passAtCursor: Int? {
+    seedSteps.lastIndex { $0 <= cursor }
+  }
+
+  /// For each function, the step that runs its backward in the cursor's pass (`Int.max` if none).
+  var backwardStepOf: [Int] {
+    backwardStepsOfPass.isEmpty
+      ? Array(repeating: Int.max, count: graph.functions.count) : backwardStepsOfPass[passAtCursor ?? 0]
   }
 
   /// How many elements of the checked inputs the gradient check left out (beyond its limit).
@@ -99,12 +112,13 @@ public struct Session {
 
   /// Where the cursor is in the timeline.
   public var phase: Phase {
-    switch cursor {
-    case 0: return .start
-    case stepCount: return .done
-    case ...forwardEnd: return .forward
-    case forwardEnd + 1: return .seed
-    default: return .backward
+    guard let step = currentStep else { return .start }
+    if cursor == stepCount { return .done }
+    switch step.kind {
+    case .forward: return .forward
+    case .seed: return .seed
+    case .backward: return .backward
+    case .cleargrad: return .cleargrad
     }
   }
 

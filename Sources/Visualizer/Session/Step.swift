@@ -10,6 +10,8 @@ public struct Step {
     case seed(variable: Int)
     /// Function `function` ran its backward and its inputs received gradients.
     case backward(function: Int)
+    /// Every gradient was cleared, as DeZero's `cleargrad` on every variable.
+    case cleargrad
   }
 
   /// Which value of a variable a change touches.
@@ -34,6 +36,9 @@ public struct Step {
 
   /// What kind of step this is.
   public let kind: Kind
+  /// The backward pass a seed or backward step belongs to, counting from 1; for a `cleargrad` step,
+  /// the pass before it; 0 for forward steps.
+  public let pass: Int
   /// The values it set, in the order it set them (a variable used twice appears twice).
   public let changes: [Change]
   /// For a backward step: the gradients of the function's outputs that were fed in (`gy`).
@@ -45,7 +50,7 @@ public struct Step {
   public var function: Int? {
     switch kind {
     case .forward(let function), .backward(let function): return function
-    case .seed: return nil
+    case .seed, .cleargrad: return nil
     }
   }
 }

@@ -1,11 +1,19 @@
 /// The title line and the key-help line.
 enum Chrome {
   /// ` GradStep · seed.grad` on the left; on the right the selection and the modes that are on,
-  /// then `step 3/7 · forward`, as one bar. When narrow, the left side shortens to the title, then
+  /// then `step 3/7 · forward` (`step 11/16 · backward 2` in the second of several backward
+  /// passes), as one bar. When narrow, the left side shortens to the title, then
   /// goes, then the selection and the modes go from the left, so that the step is never cut.
+  /// ` 2` on a seed or backward step (before the last step) when the timeline has several backward passes.
+  private static func pass(_ session: Session) -> String {
+    guard session.passCount > 1, [.seed, .backward].contains(session.phase), let step = session.currentStep
+    else { return "" }
+    return " \(step.pass)"
+  }
+
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue) "
+    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
     var notes = [
       state.selection.map { "selected \(label(of: $0, in: session.graph))" },
       state.showsGenerations ? "generations" : nil, state.retainsGrad ? nil : "retainGrad false",

@@ -1,13 +1,15 @@
-/// The gradient check after the last step, as inspector lines: one row per input element checked
+import Autodiff
+
+/// A gradient check at the end of a backward pass, as inspector lines: one row per input element checked
 /// (backprop, central difference, their difference, pass or fail), in full precision when the row
 /// fits the width and five significant digits otherwise, and a last line counting the elements
 /// left unchecked beyond `Session.gradientCheckLimit`.
 struct GradientCheckLines {
   let session: Session
+  let check: GradientCheck
   let width: Int
 
   var lines: [StyledLine] {
-    let check = session.gradientCheck
     let inputs = session.checkedInputs
     let graph = session.graph
     let labels = check.entries.map { entry in

@@ -20,15 +20,19 @@ struct InspectorView {
     guard let step = session.currentStep else { return startLines() }
     switch step.kind {
     case .forward(let function): return forwardLines(function)
-    case .seed(let variable): return seedLines(variable)
+    case .seed(let variable): return seedLines(variable, pass: step.pass) + passes.seedNote(step)
     case .backward:
       let rule = backwardLines(step)
-      guard session.phase == .done else { return rule }
-      return GradientCheckLines(session: session, width: width).lines + [StyledLine("")] + rule
+      guard let check = session.gradientCheckAtCursor else { return rule }
+      return GradientCheckLines(session: session, check: check, width: width).lines + passes.checkNote(check)
+        + [StyledLine("")] + rule
+    case .cleargrad: return passes.clearingLines(step)
     }
   }
 
   private func name(_ variable: Int) -> String { graph.variables[variable].label }
+
+  private var passes: PassLines { PassLines(session: session, width: width) }
 
   /// `head` followed by `tensor` (a scalar in full precision): on the same line, with the grid's
   /// other lines under its first line, when that fits; otherwise the grid under `head`, indented
@@ -76,9 +80,17 @@ struct InspectorView {
     return lines
   }
 
+  /// For a function a program's `grad` recorded: which backward made it.
+  private func derivationLines(_ node: GraphModel.FunctionNode) -> [StyledLine] {
+    guard let derivation = node.derivation else { return [] }
+    return wrap(["  recorded by \(derivation)"], width: width, indent: "    ").map {
+      StyledLine($0, Theme.help)
+    }
+  }
+
   private func forwardLines(_ function: Int) -> [StyledLine] {
     let node = graph.functions[function]
-    var lines = heading("Forward · \(node.label)", "  \(expression(of: function))")
+    var lines = heading("Forward · \(node.label)", "  \(expression(of: function))") + derivationLines(node)
     for input in Array(Set(node.inputs)).sorted() { lines += labelled(name(input), session.data(of: input)) }
     for output in node.outputs {
       lines += labelled(name(output), session.data(of: output), style: Theme.freshValue)
@@ -86,8 +98,10 @@ struct InspectorView {
     return lines
   }
 
-  private func seedLines(_ variable: Int) -> [StyledLine] {
-    heading("Seed", "  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)")
+  private func seedLines(_ variable: Int, pass: Int) -> [StyledLine] {
+    heading(
+      session.passCount > 1 ? "Seed · pass \(pass)" : "Seed",
+      "  \(name(variable)).grad = 1, as the seed does by hand: y.grad = np.array(1.0)")
       + labelled("\(name(variable)).grad", session.grad(of: variable), style: Theme.freshValue)
       + labelled(name(variable), session.data(of: variable))
   }
@@ -152,7 +166,7 @@ struct InspectorView {
   private func functionLines(_ index: Int) -> [StyledLine] {
     let node = graph.functions[index]
     let names = node.inputs.map(name)
-    var lines = heading("Function \(node.label)", "  \(expression(of: index))")
+    var lines = heading("Function \(node.label)", "  \(expression(of: index))") + derivationLines(node)
     for position in node.inputs.indices {
       let gradient = node.inputs.count == 1 ? "gx" : "gx\(position)"
       let formula = node.function.gradientFormula(input: position, names: names)

@@ -1,0 +1,12 @@
+import GraphProgram
+import Visualizer
+
+extension GradientAction {
+  /// The timeline's action for a program's `backward` or `cleargrad` line.
+  init(_ statement: PassStatement) {
+    switch statement {
+    case .backward: self = .backward
+    case .cleargrad: self = .cleargrad
+    }
+  }
+}

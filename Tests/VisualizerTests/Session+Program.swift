@@ -1,0 +1,17 @@
+import Autodiff
+import GraphProgram
+
+@testable import Visualizer
+
+extension Session {
+  /// The session of `program` as `gradstep` builds it: statement order, the program's inputs, its
+  /// `backward` and `cleargrad` lines, and where its `grad` statements' functions come from.
+  init(program: Program) {
+    self.init(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable),
+      actions: program.passes.map { $0 == .backward ? .backward : .cleargrad },
+      derivations: Dictionary(
+        uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
+  }
+}
