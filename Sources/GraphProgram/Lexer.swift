@@ -49,12 +49,21 @@ enum Lexer {
       case .digit, .dot:
         let text = scanNumber(&cursor)
         guard isWellFormedNumber(text) else {
+          if case .name(let receiver)? = tokens.last?.kind, text.hasPrefix("."),
+            text.dropFirst().first?.isLetter == true
+          {
+            let method = text.dropFirst()
+            throw source.error(
+              "'\(receiver).\(method)' is a method call; GradStep has functions instead: write '\(method)(\(receiver))'",
+              at: range(start))
+          }
           throw source.error("malformed number '\(text)'\(multiplicationHint(text))", at: range(start))
         }
         tokens.append(Token(kind: .number(text), range: range(start)))
       case .other:
+        let hint = cursor.character == "@" ? ": write a matrix product as 'matmul(a, b)'" : ""
         throw source.error(
-          "unexpected character \(describe(cursor.character))",
+          "unexpected character \(describe(cursor.character))\(hint)",
           at: SourceRange(line: number, column: start, length: 1))
       }
     }

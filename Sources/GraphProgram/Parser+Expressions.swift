@@ -103,6 +103,9 @@ extension Parser {
     case .symbol("["):
       throw error("a list can only be the whole value of an input, as in 'v = [1, 2]'", at: token.range)
     default:
+      if token.kind == .symbol("*"), previous?.kind == .symbol("*") {
+        throw error("'**' is not an operator here: write powers with '^', as in 'x^2'", at: token.range)
+      }
       let after = previous.map { " after \($0.quoted)" } ?? ""
       throw error("expected an expression\(after), found \(token.quoted)", at: token.range)
     }

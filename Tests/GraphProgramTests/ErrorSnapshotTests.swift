@@ -26,10 +26,10 @@ let deepMinus = "x = 1\ny = " + String(repeating: "-", count: 10_000) + "x"
 @Suite struct ErrorSnapshotTests {
   static let snapshots: [ErrorSnapshot] = [
     .init(
-      "unexpectedCharacter", "x = 1\ny = x @ 2",
+      "unexpectedCharacter", "x = 1\ny = x $ 2",
       """
-      t.grad:2:7: error: unexpected character '@'
-        y = x @ 2
+      t.grad:2:7: error: unexpected character '$'
+        y = x $ 2
               ^
       """),
     .init(
