@@ -82,16 +82,22 @@ struct GraphView {
     let graph = state.session.graph
     let active = state.session.activeFunction
     let activeBox = active.map { scene.display.boxOf[graph.nodeID(function: $0)] }
-    var activeRoutes = [EdgeRoute]()
+    let selectedBoxes = self.selectedBoxes()
+    var highlighted = [EdgeRoute]()
     for (position, route) in scene.layout.routes.enumerated()
     where scene.routeBounds[position].intersects(view) {
-      if scene.edgeFunctionBox[route.edge] == activeBox {
-        activeRoutes.append(route)
+      let edge = scene.display.edges[route.edge]
+      if scene.edgeFunctionBox[route.edge] == activeBox || selectedBoxes.contains(scene.sources[route.edge])
+        || selectedBoxes.contains(edge.to)
+      {
+        highlighted.append(route)
       } else {
         draw(route, into: &buffer, origin: origin, style: Theme.edge)
       }
     }
-    for route in activeRoutes { draw(route, into: &buffer, origin: origin, style: Theme.activeEdge) }
+    for route in highlighted {
+      draw(route, into: &buffer, origin: origin, style: Theme.activeEdge, weight: .heavy)
+    }
     let involved = Set(active.map { graph.functions[$0].inputs + graph.functions[$0].outputs } ?? [])
     let fresh = Set(
       (state.session.currentStep?.changes ?? []).map { FreshValue(variable: $0.variable, field: $0.field) })
@@ -134,8 +140,22 @@ struct GraphView {
     let field: Step.Field
   }
 
+  /// The boxes of the selected node, and of every reference to it: their wires are drawn heavy,
+  /// so a fan-out bundle can be followed with or without colour.
+  private func selectedBoxes() -> Set<Int> {
+    guard let selection = state.selection else { return [] }
+    var boxes: Set<Int> = [scene.display.boxOf[selection]]
+    if selection < state.session.graph.variables.count {
+      for (box, node) in scene.display.nodes.enumerated() {
+        if case .reference(let variable, _) = node, variable == selection { boxes.insert(box) }
+      }
+    }
+    return boxes
+  }
+
   private func draw(
-    _ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle
+    _ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle,
+    weight: LineWeight = .light
   ) {
     var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
     let source = scene.layout.boxes[scene.sources[route.edge]]
@@ -162,7 +182,7 @@ struct GraphView {
         }
       buffer.arrowhead(direction, x: points[0].x, y: points[0].y, style: style)
     } else {
-      buffer.polyline(points, arrowhead: true, style: style)
+      buffer.polyline(points, weight: weight, arrowhead: true, style: style)
     }
   }
 
