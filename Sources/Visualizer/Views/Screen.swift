@@ -70,15 +70,20 @@ public final class Screen {
     var buffer = ScreenBuffer(columns: columns, rows: rows, charset: charset)
     let regions = Regions(rows: rows)
     Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
+    var offscreen: String?
     do {
       let view = GraphView(scene: try scene(for: state, columns: columns, rows: rows), state: state)
       buffer.paste(
         view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
+      offscreen = view.offscreenSign(width: columns, height: regions.graphHeight)
     } catch {
       StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
         into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
     }
     buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
+    if let offscreen {
+      buffer.text(offscreen, x: 1, y: regions.inspectorTop, style: Theme.helpKey, maxWidth: columns / 2)
+    }
     let window = inspectorWindow(state, columns: columns, rows: rows)
     if let sign = window.aboveSign {
       buffer.text(sign, x: max(columns - sign.count - 2, 0), y: regions.inspectorTop, style: Theme.helpKey)
