@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Autodiff", targets: ["Autodiff"]),
     .library(name: "GraphProgram", targets: ["GraphProgram"]),
     .library(name: "GraphLayout", targets: ["GraphLayout"]),
+    .library(name: "Stepping", targets: ["Stepping"]),
     .library(name: "Visualizer", targets: ["Visualizer"]),
     .library(name: "GradStepUI", targets: ["GradStepUI"]),
     .executable(name: "gradstep", targets: ["gradstep"]),
@@ -22,20 +23,21 @@ let package = Package(
     .target(name: "Autodiff"),
     .target(name: "GraphProgram", dependencies: ["Autodiff"]),
     .target(name: "GraphLayout"),
-    .target(name: "Visualizer", dependencies: ["Autodiff", "GraphLayout"]),
+    .target(name: "Stepping", dependencies: ["Autodiff"]),
+    .target(name: "Visualizer", dependencies: ["Autodiff", "Stepping", "GraphLayout"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "TerminalUI", dependencies: ["Visualizer", "CNcursesw"]),
-    .target(name: "GradStepUI", dependencies: ["Autodiff", "Visualizer", "TerminalUI"]),
+    .target(name: "GradStepUI", dependencies: ["Autodiff", "Stepping", "Visualizer", "TerminalUI"]),
     .executableTarget(
       name: "gradstep",
       dependencies: [
-        "Autodiff", "GraphProgram", "Visualizer", "TerminalUI", "GradStepUI",
+        "Autodiff", "GraphProgram", "Stepping", "Visualizer", "TerminalUI", "GradStepUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "gradstep-bench",
-      dependencies: ["Autodiff", "GraphProgram", "GraphLayout", "Visualizer"],
+      dependencies: ["Autodiff", "GraphProgram", "GraphLayout", "Stepping", "Visualizer"],
       exclude: ["Scripts"]
     ),
     .executableTarget(name: "gradstep-swift-example", dependencies: ["Autodiff", "GradStepUI"]),
@@ -49,7 +51,8 @@ let package = Package(
     .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
-      name: "VisualizerTests", dependencies: ["Visualizer", "GraphProgram"], exclude: ["__Snapshots__"]),
+      name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
+      exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
   ]
 )

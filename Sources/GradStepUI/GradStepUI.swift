@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 import TerminalUI
 import Visualizer
 

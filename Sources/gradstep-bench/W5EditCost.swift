@@ -1,4 +1,5 @@
 import GraphProgram
+import Stepping
 import Visualizer
 
 /// W5 "edit cost" (issue 11's what-if editing): at the last step of the seed and of W5's

@@ -1,4 +1,5 @@
 import GraphProgram
+import Stepping
 import Visualizer
 
 /// W5 "step cost": one step of the cursor and the whole frame it shows,

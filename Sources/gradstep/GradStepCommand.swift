@@ -2,6 +2,7 @@ import ArgumentParser
 import GradStepUI
 import GraphLayout
 import GraphProgram
+import Stepping
 import TerminalUI
 import Visualizer
 

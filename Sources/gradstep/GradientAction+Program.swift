@@ -1,4 +1,5 @@
 import GraphProgram
+import Stepping
 import Visualizer
 
 extension GradientAction {

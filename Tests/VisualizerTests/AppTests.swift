@@ -2,6 +2,7 @@ import Autodiff
 import GraphLayout
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 @Suite struct AppTests {

@@ -1,6 +1,7 @@
 import Autodiff
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// The backward pass's queue by generation, rebuilt for the current step: DeZero's step 16.

@@ -2,6 +2,7 @@ import Autodiff
 import GraphProgram
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// A program's `g = grad(y, x)`: the recorded backward pass is part of the graph, marked as such,

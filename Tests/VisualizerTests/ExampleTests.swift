@@ -3,6 +3,7 @@ import Foundation
 import GraphProgram
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// Every program in `Assets/Examples`: snapshots of its first and last frames, and its gradients

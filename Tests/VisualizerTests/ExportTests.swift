@@ -1,4 +1,5 @@
 import Foundation
+import Stepping
 import Testing
 import Visualizer
 

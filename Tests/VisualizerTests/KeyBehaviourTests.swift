@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// What keys do besides stepping: Esc, the status line, panning, scrolling, the display precision.

@@ -3,6 +3,7 @@ import GraphLayout
 import GraphProgram
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// References: which wires become them (``ReferenceRule``), how the 20-step recurrence reads, and

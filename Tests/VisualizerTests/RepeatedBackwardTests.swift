@@ -2,6 +2,7 @@ import Autodiff
 import GraphProgram
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// `backward` twice and `cleargrad` (DeZero's step 18): the second pass adds to the leaves'

@@ -1,6 +1,7 @@
 import Autodiff
 import GraphProgram
 
+@testable import Stepping
 @testable import Visualizer
 
 extension Session {

@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// Editing an input: a new timeline of the same graph with the value changed, at the same step.

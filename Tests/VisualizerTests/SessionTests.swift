@@ -1,6 +1,7 @@
 import Autodiff
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 @Suite struct SessionTests {

@@ -2,6 +2,7 @@ import Autodiff
 import GraphLayout
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// Every frame of the seed graph and of a branching graph, at 80×24 and 120×40, in both

@@ -1,5 +1,6 @@
 import GraphProgram
 
+@testable import Stepping
 @testable import Visualizer
 
 /// Programs written inline for the screen tests, built as `gradstep` builds them.

@@ -2,6 +2,7 @@ import Autodiff
 import Foundation
 import Testing
 
+@testable import Stepping
 @testable import Visualizer
 
 /// Issue 11's first lesson in the app: `e` opens the value editor on the selected input, Enter

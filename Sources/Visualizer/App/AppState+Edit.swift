@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// What-if editing: the value editor on an input, and nudging a scalar input by a step.
 extension AppState {

@@ -1,4 +1,5 @@
 import GraphLayout
+import Stepping
 
 /// Everything the screen shows, as a value: the session and its cursor, the selection, the view.
 /// `update(_:)` is pure: (state, command) → state, with no I/O and no clock.

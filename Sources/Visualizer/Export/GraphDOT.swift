@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// The graph at the app's current step in Graphviz's DOT language, for `dot -Tsvg` and the like:
 /// each variable a table labelled with its name (and shape, for a tensor), `data` and `grad`

@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 extension StateJSON {
   /// The current backward step's chain rule: the function, `gy`, and per input the formula in

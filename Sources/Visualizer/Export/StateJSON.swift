@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// The state as JSON, for scripts and for tests that check values rather than pixels: step, phase,
 /// active function, every variable's name, shape, data and grad (`null` when not computed yet),

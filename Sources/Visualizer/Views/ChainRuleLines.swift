@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// One input's chain rule on a backward step, as inspector lines. Scalars read as one equation,
 /// `Exp: gx = exp(a)·gy = 1.2840254166877414 × 2.568050833375483 = 3.297442541400256`, then

@@ -1,3 +1,5 @@
+import Stepping
+
 /// The title line and the key-help line.
 enum Chrome {
   /// ` GradStep · seed.grad` on the left; on the right the selection and the modes that are on,

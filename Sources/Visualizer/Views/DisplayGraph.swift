@@ -1,3 +1,5 @@
+import Stepping
+
 /// The boxes a scene draws: one per variable and function, or, with chains collapsed, one box for
 /// each run of two or more single-input, single-output functions whose in-between variables feed
 /// only the next function of the run; and the wires between them. ``drawReferences(_:)`` then turns

@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// A selected tensor variable's elements one per line, each with its index and its data and grad
 /// in full precision (`[1,2]  0.7749999999999999  -0.027832853708133695`), so any element's exact

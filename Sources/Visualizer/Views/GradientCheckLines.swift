@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// A gradient check at the end of a backward pass, as inspector lines: one row per input element checked
 /// (backprop, central difference, their difference, pass or fail), in full precision when the row

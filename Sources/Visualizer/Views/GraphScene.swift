@@ -1,5 +1,6 @@
 import Autodiff
 import GraphLayout
+import Stepping
 
 /// A graph laid out once for one orientation, box style and collapse setting: every box, every
 /// edge's route, and what each box shows. Built once and reused for every frame and every step.

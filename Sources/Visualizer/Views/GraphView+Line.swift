@@ -1,4 +1,5 @@
 import GraphLayout
+import Stepping
 
 /// The `line` and `outline` zoom levels: every node one line of text, without a border.
 enum LineNode {

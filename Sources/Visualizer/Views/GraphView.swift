@@ -1,5 +1,6 @@
 import Autodiff
 import GraphLayout
+import Stepping
 
 /// Draws the visible part of a laid-out graph with the values and highlights of the state's step.
 struct GraphView {

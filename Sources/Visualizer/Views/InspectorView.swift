@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// The lines under the graph: what the active step did (or the selected node), the chain rule on a
 /// backward step, and after the last step the gradient check. Scalars are in full precision;

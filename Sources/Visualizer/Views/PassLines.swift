@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// The inspector's lines for the lesson of repeated backward passes (DeZero's step 18): what a
 /// second seed adds to, what `cleargrad` clears, and why a gradient check after an accumulation fails.

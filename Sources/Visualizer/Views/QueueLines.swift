@@ -1,3 +1,5 @@
+import Stepping
+
 /// The backward pass's queue on a backward step, as inspector lines: the waiting functions by
 /// generation, why the step's function was picked, and why the others wait. The lesson of a
 /// diamond graph (DeZero's step 16): a function runs only once every gradient of its outputs

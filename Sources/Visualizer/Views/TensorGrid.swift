@@ -1,4 +1,5 @@
 import Autodiff
+import Stepping
 
 /// A tensor as the inspector prints it: a scalar as one number in full precision, anything else
 /// as a grid in NumPy's nested brackets, one row of the last axis per line, each column aligned on

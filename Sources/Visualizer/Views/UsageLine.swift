@@ -1,3 +1,5 @@
+import Stepping
+
 /// The inspector's line saying where a variable is used: each function that takes it, with the
 /// forward step it runs at, `used by: Mul (t=3), Add (t=5), … 18 more`, cut to fit a width. With
 /// references a variable's uses can be far apart, so this is where to read them all.

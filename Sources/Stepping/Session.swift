@@ -91,7 +91,7 @@ public struct Session {
   }
 
   /// For each function, the step that runs its backward in the cursor's pass (`Int.max` if none).
-  var backwardStepOf: [Int] {
+  package var backwardStepOf: [Int] {
     backwardStepsOfPass.isEmpty
       ? Array(repeating: Int.max, count: graph.functions.count) : backwardStepsOfPass[passAtCursor ?? 0]
   }
