@@ -15,43 +15,20 @@ import Visualizer
 enum W5EditCost {
   /// Measures the seed and the two big programs, and each one's ratio to the seed's edit.
   static func run(quick: Bool, report: Report) {
-    let functions = quick ? 1_000 : 5_000
-    let programs: [(name: String, functions: Int?, text: () throws -> String)] = [
-      ("seed", 3, W5Programs.seed),
-      ("chain", functions, { W5Programs.chain(functions: functions) }),
-      ("dag", functions, { W5Programs.dag(functions: functions) }),
-    ]
     var seedEdit: Double?
-    for program in programs {
-      var line = JSONLine()
-      line["workload"] = .string("W5edit")
-      line["fw"] = .string("gradstep")
-      line["program"] = .string(program.name)
-      line["functions"] = program.functions.map { .int($0) }
-      let label =
-        "W5 edit \(program.name) (\(formatted(Double(program.functions ?? 0), places: 0)) functions)"
-      do {
-        let result = try measure(try program.text(), expectedFunctions: program.functions)
-        let edit = result.recompute + result.frame
-        if program.name == "seed" { seedEdit = edit }
-        let ratio = seedEdit.map { edit / $0 }
-        line["status"] = .string("ok")
-        line["runs"] = .int(result.runs)
-        line["edit_ms"] = .double(rounded(edit * 1e3, places: 3))
-        line["recompute_ms"] = .double(rounded(result.recompute * 1e3, places: 3))
-        line["frame_ms"] = .double(rounded(result.frame * 1e3, places: 3))
-        line["ratio_to_seed"] = ratio.map { .double(rounded($0, places: 1)) }
-        report.add(
-          CaseResult(
-            line: line, label: label,
-            summary: "\(formatted(edit * 1e3, places: 2)) ms per edit (recompute "
-              + "\(formatted(result.recompute * 1e3, places: 2)) ms + frame \(formatted(result.frame * 1e3, places: 2)) ms)"
-              + (ratio.map { ", \(formatted($0))× the seed's" } ?? "")))
-      } catch {
-        line["status"] = .string("failed")
-        line["error"] = .string("\(error)")
-        report.add(CaseResult(line: line, label: label, summary: "\(error)"))
-      }
+    W5Cases.run("W5edit", label: "W5 edit", quick: quick, report: report) { program, line in
+      let result = try measure(try program.text(), expectedFunctions: program.functions)
+      let edit = result.recompute + result.frame
+      if program.name == "seed" { seedEdit = edit }
+      let ratio = seedEdit.map { edit / $0 }
+      line["runs"] = .int(result.runs)
+      line["edit_ms"] = .double(rounded(edit * 1e3, places: 3))
+      line["recompute_ms"] = .double(rounded(result.recompute * 1e3, places: 3))
+      line["frame_ms"] = .double(rounded(result.frame * 1e3, places: 3))
+      line["ratio_to_seed"] = ratio.map { .double(rounded($0, places: 1)) }
+      return "\(formatted(edit * 1e3, places: 2)) ms per edit (recompute "
+        + "\(formatted(result.recompute * 1e3, places: 2)) ms + frame \(formatted(result.frame * 1e3, places: 2)) ms)"
+        + (ratio.map { ", \(formatted($0))× the seed's" } ?? "")
     }
   }
 
@@ -65,14 +42,7 @@ enum W5EditCost {
   /// Parses `text`, builds the app state as `gradstep` does, goes to the last step and times edits
   /// of the first input.
   static func measure(_ text: String, expectedFunctions: Int?) throws -> Outcome {
-    let program = try Program.parse(text)
-    let session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
-    if let expectedFunctions, session.graph.functions.count != expectedFunctions {
-      throw CheckFailure(
-        description: "\(session.graph.functions.count) functions, expected \(expectedFunctions)")
-    }
+    let (program, session) = try W5Cases.session(of: text, expectedFunctions: expectedFunctions)
     guard let first = program.inputs.first, let input = session.graph.index(of: first.variable),
       let own = session.data(of: input)?.scalar
     else { throw CheckFailure(description: "the program has no scalar input") }

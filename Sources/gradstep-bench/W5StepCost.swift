@@ -16,41 +16,17 @@ enum W5StepCost {
 
   /// Measures the seed and the two big programs.
   static func run(quick: Bool, report: Report) {
-    let functions = quick ? 1_000 : 5_000
     let samples = quick ? 200 : 2_000
-    let programs: [(name: String, functions: Int?, text: () throws -> String)] = [
-      ("seed", 3, W5Programs.seed),
-      ("chain", functions, { W5Programs.chain(functions: functions) }),
-      ("dag", functions, { W5Programs.dag(functions: functions) }),
-    ]
-    for program in programs {
-      var line = JSONLine()
-      line["workload"] = .string("W5")
-      line["fw"] = .string("gradstep")
-      line["program"] = .string(program.name)
-      line["functions"] = program.functions.map { .int($0) }
-      let label =
-        "W5 step \(program.name) (\(formatted(Double(program.functions ?? 0), places: 0)) functions)"
-      do {
-        let result = try measure(try program.text(), expectedFunctions: program.functions, samples: samples)
-        line["status"] = .string("ok")
-        line["runs"] = .int(1)
-        line["steps"] = .int(result.steps)
-        line["samples"] = .int(samples)
-        line["step_us"] = .double(rounded(result.median * 1e6, places: 2))
-        line["p90_us"] = .double(rounded(result.p90 * 1e6, places: 2))
-        line["first_frame_ms"] = .double(rounded(result.firstFrame * 1e3, places: 3))
-        report.add(
-          CaseResult(
-            line: line, label: label,
-            summary: "\(formatted(result.median * 1e6, places: 2)) µs per step (p90"
-              + " \(formatted(result.p90 * 1e6, places: 2)) µs), first frame \(formatted(result.firstFrame * 1e3)) ms"
-          ))
-      } catch {
-        line["status"] = .string("failed")
-        line["error"] = .string("\(error)")
-        report.add(CaseResult(line: line, label: label, summary: "\(error)"))
-      }
+    W5Cases.run("W5", label: "W5 step", quick: quick, report: report) { program, line in
+      let result = try measure(try program.text(), expectedFunctions: program.functions, samples: samples)
+      line["runs"] = .int(1)
+      line["steps"] = .int(result.steps)
+      line["samples"] = .int(samples)
+      line["step_us"] = .double(rounded(result.median * 1e6, places: 2))
+      line["p90_us"] = .double(rounded(result.p90 * 1e6, places: 2))
+      line["first_frame_ms"] = .double(rounded(result.firstFrame * 1e3, places: 3))
+      return "\(formatted(result.median * 1e6, places: 2)) µs per step (p90"
+        + " \(formatted(result.p90 * 1e6, places: 2)) µs), first frame \(formatted(result.firstFrame * 1e3)) ms"
     }
   }
 
@@ -69,14 +45,7 @@ enum W5StepCost {
   static func measure(_ text: String, expectedFunctions: Int?, samples: Int, warmUp: Int = 100) throws
     -> Outcome
   {
-    let program = try Program.parse(text)
-    let session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable))
-    if let expectedFunctions, session.graph.functions.count != expectedFunctions {
-      throw CheckFailure(
-        description: "\(session.graph.functions.count) functions, expected \(expectedFunctions)")
-    }
+    let (_, session) = try W5Cases.session(of: text, expectedFunctions: expectedFunctions)
     var state = AppState(session: session, title: "w5.grad")
     let screen = Screen()
     let (firstFrame, frame) = timed { screen.render(state, columns: columns, rows: rows) }
