@@ -27,8 +27,8 @@ extension Session {
     }
     guard value.shape == node.variable.shape else {
       throw EditError(
-        description: "\(node.label) has shape \(Session.shapeText(node.variable.shape)); "
-          + "\(text) has shape \(Session.shapeText(value.shape))")
+        description: "\(node.label) has shape \(formatShape(node.variable.shape)); "
+          + "\(text) has shape \(formatShape(value.shape))")
     }
     return replaying(variable, with: value)
   }
@@ -79,9 +79,5 @@ extension Session {
     session.move(to: cursor)
     session.edition = edition + 1
     return session
-  }
-
-  static func shapeText(_ shape: [Int]) -> String {
-    "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
   }
 }

@@ -4,6 +4,6 @@ extension Session {
   /// Inputs (leaves) keep their gradients.
   public func gradIsFreed(_ variable: Int) -> Bool {
     guard let creator = graph.variables[variable].creator else { return false }
-    return backwardStepOf[creator] <= cursor
+    return backwardStep(of: creator) <= cursor
   }
 }

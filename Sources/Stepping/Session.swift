@@ -90,10 +90,9 @@ public struct Session {
     seedSteps.lastIndex { $0 <= cursor }
   }
 
-  /// For each function, the step that runs its backward in the cursor's pass (`Int.max` if none).
-  package var backwardStepOf: [Int] {
-    backwardStepsOfPass.isEmpty
-      ? Array(repeating: Int.max, count: graph.functions.count) : backwardStepsOfPass[passAtCursor ?? 0]
+  /// The step that runs `function`'s backward in the cursor's pass (`Int.max` if none does).
+  package func backwardStep(of function: Int) -> Int {
+    backwardStepsOfPass.isEmpty ? Int.max : backwardStepsOfPass[passAtCursor ?? 0][function]
   }
 
   /// How many elements of the checked inputs the gradient check left out (beyond its limit).

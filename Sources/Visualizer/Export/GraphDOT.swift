@@ -23,7 +23,7 @@ public enum GraphDOT {
     ]
     for index in graph.variables.indices {
       let node = graph.variables[index]
-      let shape = node.variable.shape.isEmpty ? "" : " " + shapeText(node.variable.shape)
+      let shape = node.variable.shape.isEmpty ? "" : " " + formatShape(node.variable.shape)
       let color = changed.contains(index) ? "#00a000" : "#008b8b"
       let border = changed.contains(index) ? "2" : "1"
       let rows = [
@@ -53,11 +53,6 @@ public enum GraphDOT {
   /// A value as the graph's boxes show it, `—` when not computed yet.
   static func value(_ tensor: Tensor?) -> String {
     tensor.map { NumberFormat.short($0, width: valueWidth) } ?? "—"
-  }
-
-  /// `(2, 3)`.
-  static func shapeText(_ shape: [Int]) -> String {
-    "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
   }
 
   /// Text for an HTML-like label: `& < > "` as entities.

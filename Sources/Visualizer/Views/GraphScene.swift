@@ -8,10 +8,6 @@ final class GraphScene {
   let style: BoxStyle
   let display: DisplayGraph
   let layout: Layout
-  /// Per edge: the box of the function (or chain) at one end, to highlight the active step's edges.
-  let edgeFunctionBox: [Int]
-  /// Per edge: the box it starts from.
-  let sources: [Int]
   /// Per variable: the widths its data and grad are printed in.
   let fieldWidths: [FieldWidths]
   /// Per route: its bounding rectangle, to skip routes outside the view quickly.
@@ -64,8 +60,6 @@ final class GraphScene {
     let options = LayoutOptions(
       orientation: orientation, layerGap: style.layerGap(orientation), borderedBoxes: style.bordered)
     layout = try layoutGraph(LayoutInput(sizes: sizes, edges: edges), options: options)
-    edgeFunctionBox = display.edges.map(\.functionBox)
-    sources = edges.map(\.from)
     routeBounds = layout.routes.map { route in
       let xs = route.points.map(\.x)
       let ys = route.points.map(\.y)

@@ -55,8 +55,8 @@ struct GraphView {
     guard state.selection == nil, let active = session.activeFunction else { return focus }
     let functionBox = scene.display.boxOf[session.graph.nodeID(function: active)]
     var area = focus
-    for (index, edge) in scene.display.edges.enumerated() where edge.functionBox == functionBox {
-      for end in [scene.sources[index], edge.to] { area = area.union(scene.layout.boxes[end]) }
+    for edge in scene.display.edges where edge.functionBox == functionBox {
+      for end in [edge.from, edge.to] { area = area.union(scene.layout.boxes[end]) }
     }
     return area.width <= width && area.height <= height ? area : focus
   }
@@ -88,8 +88,7 @@ struct GraphView {
     for (position, route) in scene.layout.routes.enumerated()
     where scene.routeBounds[position].intersects(view) {
       let edge = scene.display.edges[route.edge]
-      if scene.edgeFunctionBox[route.edge] == activeBox || selectedBoxes.contains(scene.sources[route.edge])
-        || selectedBoxes.contains(edge.to)
+      if edge.functionBox == activeBox || selectedBoxes.contains(edge.from) || selectedBoxes.contains(edge.to)
       {
         highlighted.append(route)
       } else {
@@ -159,7 +158,7 @@ struct GraphView {
     weight: LineWeight = .light
   ) {
     var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
-    let source = scene.layout.boxes[scene.sources[route.edge]]
+    let source = scene.layout.boxes[scene.display.edges[route.edge].from]
     if scene.style.bordered, let first = route.points.first {
       let border: CellPoint
       if first.x == source.maxX {

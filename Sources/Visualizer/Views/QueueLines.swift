@@ -83,7 +83,9 @@ struct QueueLines {
   /// gradient from a function whose backward has not run before this step.
   private func whyWaiting(_ function: Int, behind queue: BackwardQueue) -> String {
     for output in graph.functions[function].outputs {
-      let missing = graph.variables[output].consumers.filter { session.backwardStepOf[$0] >= session.cursor }
+      let missing = graph.variables[output].consumers.filter {
+        session.backwardStep(of: $0) >= session.cursor
+      }
       guard !missing.isEmpty else { continue }
       let senders = missing.prefix(2).map(name).joined(separator: ", ") + (missing.count > 2 ? ", …" : "")
       return "waits until every gradient of \(graph.variables[output].label) has arrived (from \(senders))"
