@@ -37,7 +37,7 @@ let package = Package(
     .executableTarget(
       name: "gradstep",
       dependencies: [
-        "Autodiff", "GraphProgram", "Stepping", "Visualizer", "TerminalUI", "GradStepUI",
+        "Autodiff", "GraphProgram", "ModelImport", "Stepping", "Visualizer", "TerminalUI", "GradStepUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -28,6 +28,9 @@ public struct GraphModel {
     /// For a function a program's `grad` recorded: which backward made it (`Square's backward in
     /// grad(y, x)`); `nil` for a forward function.
     public let derivation: String?
+    /// For a function imported from a model file: the node it came from (`ONNX Gemm '/l1/Gemm'
+    /// (transB=1)`); `nil` otherwise.
+    public let origin: String?
     /// Its inputs (indices into `variables`), in argument order; repeated when a variable is used twice.
     public let inputs: [Int]
     /// Its outputs (indices into `variables`).
@@ -43,14 +46,18 @@ public struct GraphModel {
   /// Where the functions a program's `grad` recorded come from, by function (see
   /// `FunctionNode.derivation`).
   public let derivations: [ObjectIdentifier: String]
+  /// Where imported functions come from, by function (see `FunctionNode.origin`).
+  public let origins: [ObjectIdentifier: String]
   private let variableIndex: [ObjectIdentifier: Int]
   private let functionIndex: [ObjectIdentifier: Int]
 
   /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
   /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
-  /// `derivations` marks the functions of a recorded backward pass.
+  /// `derivations` marks the functions of a recorded backward pass, `origins` those of an imported
+  /// model.
   public init(
-    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:]
+    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:],
+    origins: [ObjectIdentifier: String] = [:]
   ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
@@ -70,8 +77,8 @@ public struct GraphModel {
       for produced in outputs { creators[produced] = position }
       functions.append(
         FunctionNode(
-          function: function, derivation: derivations[ObjectIdentifier(function)], inputs: inputs,
-          outputs: outputs))
+          function: function, derivation: derivations[ObjectIdentifier(function)],
+          origin: origins[ObjectIdentifier(function)], inputs: inputs, outputs: outputs))
     }
     let outputIndex = index(of: output)
     var nodes = variables.enumerated().map { position, variable in
@@ -88,6 +95,7 @@ public struct GraphModel {
     self.functions = functions
     self.output = outputIndex
     self.derivations = derivations
+    self.origins = origins
     self.variableIndex = variableIndex
     self.functionIndex = Dictionary(
       uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($1.function), $0) })

@@ -29,7 +29,10 @@ struct GradStepCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A program file (.grad), or - for standard input. Without one, the seed graph (seed.grad).")
+  @Argument(
+    help:
+      "A program file (.grad), a model (.onnx), or - for standard input. Without one, the seed graph (seed.grad)."
+  )
   var file: String?
 
   @Option(name: .customShort("e"), help: "Program text, instead of a file: -e 'x = 2; y = x*x'.")
@@ -39,6 +42,17 @@ struct GradStepCommand: ParsableCommand {
     name: .customLong("set"),
     help: "Give an input another value of the same shape: --set x=0.7 (repeatable, once per input).")
   var overrides: [String] = []
+
+  @Option(
+    name: .customLong("input"),
+    help: "A model input's value from a NumPy file (float32/float64, C order): --input x=x.npy (repeatable).")
+  var inputFiles: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Where a model's backward starts: sum (the default for a non-scalar output), mean, mse=VALUE|FILE.npy or cross_entropy=[labels].",
+      valueName: "loss"))
+  var loss: String?
 
   @Flag(help: "Render without a terminal and print the screen as text.")
   var headless = false
@@ -87,15 +101,8 @@ struct GradStepCommand: ParsableCommand {
     }
     if output != nil && exportFormat == nil { throw usageError("-o/--output goes with --export FORMAT") }
     let source = try ProgramSource.select(file: file, expression: expression)
-    let program = try source.parse(overrides: overrides)
-    let nodes = program.variables.count + program.functionsInStatementOrder.count
-    if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
-    let session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
-      derivations: Dictionary(
-        uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
-    let state = AppState(session: session, title: source.name, orientation: direction)
+    let (session, notes) = try loadSession(source)
+    let state = AppState(session: session, title: source.name, orientation: direction, notes: notes)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
@@ -117,6 +124,33 @@ struct GradStepCommand: ParsableCommand {
       let frame = run.finalFrame(keys: keyList)
       print(color ? frame.ansiText() : frame.plainText())
     }
+  }
+
+  /// The session of the program or model in `source`, and notes about how it was set up (model
+  /// inputs filled with a pattern); a graph too large to lay out is refused unless only JSON is asked.
+  private func loadSession(_ source: ProgramSource) throws -> (Session, [String]) {
+    if source.isModel {
+      let front = ModelFront(path: source.path, overrides: overrides, inputFiles: inputFiles, loss: loss)
+      let model = try front.load(source)
+      let session = ModelFront.session(of: model)
+      if !json, let refusal = LayoutLimit.refusal(nodes: session.graph.nodeCount) {
+        throw usageError(refusal)
+      }
+      return (session, model.notes)
+    }
+    if !inputFiles.isEmpty { throw usageError("--input goes with a model file (.onnx); programs take --set") }
+    if loss != nil {
+      throw usageError("--loss goes with a model file (.onnx); a program's last line is its output")
+    }
+    let program = try source.parse(overrides: overrides)
+    let nodes = program.variables.count + program.functionsInStatementOrder.count
+    if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
+    let session = Session(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
+      derivations: Dictionary(
+        uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
+    return (session, [])
   }
 
   /// Runs `app` on the terminal; exits with 128 + N after signal N, and with 2 when there is no

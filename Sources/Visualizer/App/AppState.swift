@@ -50,11 +50,18 @@ public struct AppState {
   /// Whether any variable is a tensor (so that `d`, the display precision, matters).
   public let hasTensors: Bool
 
-  /// A state at step 0 of `session`.
-  public init(session: Session, title: String, orientation: Orientation = .leftToRight) {
+  /// Notes on how the graph was set up (a model's inputs filled with a pattern, and how to set
+  /// them): the status line shows them until the first key, and the JSON lists them.
+  public let notes: [String]
+
+  /// A state at step 0 of `session`, with `notes` on how it was set up.
+  public init(session: Session, title: String, orientation: Orientation = .leftToRight, notes: [String] = [])
+  {
     self.session = session
     self.title = title
     self.orientation = orientation
+    self.notes = notes
+    status = notes.isEmpty ? nil : notes.joined(separator: "; ")
     tabOrder = AppState.visitOrder(of: session.graph)
     hasTensors = session.graph.variables.contains { $0.variable.shape.count > 0 }
     hasChains = DisplayGraph(collapsing: session.graph).nodes.contains {

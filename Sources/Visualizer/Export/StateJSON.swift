@@ -27,7 +27,7 @@ public enum StateJSON {
         "steps": \(session.stepCount),
         "phase": \(string(session.phase.rawValue)),
         "active_function": \(active),
-        "output": \(string(graph.variables[graph.output].label)),
+        "output": \(string(graph.variables[graph.output].label)),\(notes(state))
         "variables": [
       \(variables.joined(separator: ",\n"))
         ],
@@ -35,6 +35,11 @@ public enum StateJSON {
         "gradient_check": \(gradientCheck(session))
       }
       """
+  }
+
+  /// `"notes": […]` on a line of its own when there are notes (a model's filled inputs), else nothing.
+  static func notes(_ state: AppState) -> String {
+    state.notes.isEmpty ? "" : "\n  \"notes\": [\(state.notes.map(string).joined(separator: ", "))],"
   }
 
   /// A tensor as nested JSON arrays, a scalar as a number, `nil` as `null`.

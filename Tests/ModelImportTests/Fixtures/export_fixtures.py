@@ -1,0 +1,186 @@
+"""Exports the small ONNX models the ModelImport tests load, with PyTorch's float64 gradients.
+
+Run from anywhere with torch, onnx and onnxscript installed:
+
+    python3 Tests/ModelImportTests/Fixtures/export_fixtures.py
+
+For each model NAME it writes NAME.onnx (and NAME.onnx.data for external weights) and NAME.json:
+the input values, the loss (the sum of the output, as `out.sum().backward()`), and the gradient of
+every named parameter and input, computed by autograd in float64 on the exported float32 weights.
+The tests need neither torch nor onnx: only these files.
+"""
+
+import copy
+import json
+import os
+import warnings
+
+import numpy as np
+import onnx
+import torch
+from onnx import TensorProto, helper, numpy_helper
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+warnings.filterwarnings("ignore")
+
+
+class MLP(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l1 = torch.nn.Linear(4, 8)
+        self.l2 = torch.nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.l2(torch.tanh(self.l1(x)))
+
+
+class Attention(torch.nn.Module):
+    """One head of self-attention followed by layer norm."""
+
+    def __init__(self, d=8):
+        super().__init__()
+        self.q = torch.nn.Linear(d, d)
+        self.k = torch.nn.Linear(d, d)
+        self.v = torch.nn.Linear(d, d)
+        self.norm = torch.nn.LayerNorm(d)
+        self.d = d
+
+    def forward(self, x):
+        q, k, v = self.q(x), self.k(x), self.v(x)
+        scores = torch.matmul(q, k.transpose(-2, -1)) / (self.d**0.5)
+        return self.norm(torch.matmul(torch.softmax(scores, dim=-1), v) + x)
+
+
+class RNN(torch.nn.Module):
+    """An Elman RNN over 3 steps, unrolled: h = tanh(W_ih x_t + W_hh h + b)."""
+
+    def __init__(self):
+        super().__init__()
+        self.ih = torch.nn.Linear(4, 5)
+        self.hh = torch.nn.Linear(5, 5, bias=False)
+        self.out = torch.nn.Linear(5, 2)
+
+    def forward(self, x):
+        h = x.new_zeros(x.shape[0], 5)
+        for t in range(x.shape[1]):
+            h = torch.tanh(self.ih(x[:, t]) + self.hh(h))
+        return self.out(h)
+
+
+class CNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(1, 2, 3, padding=1)
+        self.pool = torch.nn.MaxPool2d(2)
+        self.conv2 = torch.nn.Conv2d(2, 2, 2, stride=1, dilation=1)
+        self.avg = torch.nn.AvgPool2d(2)
+        self.fc = torch.nn.Linear(2, 3)
+
+    def forward(self, x):
+        y = self.pool(torch.relu(self.conv(x)))
+        y = self.avg(torch.nn.functional.leaky_relu(self.conv2(y), 0.1))
+        return self.fc(torch.flatten(y, 1))
+
+
+def gradients(model, inputs):
+    """PyTorch's float64 gradients of out.sum() for every parameter and input, by name."""
+    model = copy.deepcopy(model).double()
+    xs = {name: torch.tensor(value, dtype=torch.float64, requires_grad=True) for name, value in inputs.items()}
+    out = model(*xs.values())
+    loss = out.sum()
+    loss.backward()
+    grads = {name: p.grad.flatten().tolist() for name, p in model.named_parameters()}
+    grads.update({name: x.grad.flatten().tolist() for name, x in xs.items()})
+    return float(loss), grads
+
+
+def write(name, model, inputs, dynamo, opset, external=False):
+    model.eval()
+    path = os.path.join(HERE, name + ".onnx")
+    example = tuple(torch.tensor(v, dtype=torch.float32) for v in inputs.values())
+    kwargs = dict(input_names=list(inputs), output_names=["y"], opset_version=opset, dynamo=dynamo)
+    if dynamo:
+        kwargs["optimize"] = True
+    torch.onnx.export(model, example, path, **kwargs)
+    proto = onnx.load(path)
+    onnx.save_model(proto, path)  # one file, whatever the exporter wrote
+    if os.path.exists(path + ".data"):
+        os.remove(path + ".data")
+    if external:
+        onnx.save_model(
+            proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
+            location=name + ".onnx.data", size_threshold=0)
+    loss, grads = gradients(model, inputs)
+    save_json(name, inputs, loss, grads)
+
+
+def save_json(name, inputs, loss, grads):
+    with open(os.path.join(HERE, name + ".json"), "w") as f:
+        json.dump({"inputs": inputs, "loss": loss, "grads": grads}, f, indent=1)
+        f.write("\n")
+
+
+def dtypes_model():
+    """MatMul by a float64 weight (double_data), a float16 bias (raw_data), a float32 scale
+    (float_data), and a Reshape to an int64 shape initializer: each way a tensor can be stored."""
+    rng = np.random.default_rng(3)
+    w = rng.standard_normal((3, 4))
+    b = rng.standard_normal(4).astype(np.float16)
+    c = np.float32(0.75)
+    w_proto = helper.make_tensor("w", TensorProto.DOUBLE, [3, 4], w.flatten().tolist())
+    b_proto = numpy_helper.from_array(b, "b")
+    c_proto = helper.make_tensor("c", TensorProto.FLOAT, [], [float(c)])
+    shape = numpy_helper.from_array(np.array([2, 2, 2], dtype=np.int64), "shape")
+    nodes = [
+        helper.make_node("MatMul", ["x", "w"], ["xw"], name="matmul"),
+        helper.make_node("Add", ["xw", "b"], ["z"], name="add"),
+        helper.make_node("Reshape", ["z", "shape"], ["r"], name="reshape"),
+        helper.make_node("Mul", ["r", "c"], ["y"], name="scale"),
+    ]
+    graph = helper.make_graph(
+        nodes, "dtypes",
+        [helper.make_tensor_value_info("x", TensorProto.DOUBLE, [2, 3])],
+        [helper.make_tensor_value_info("y", TensorProto.DOUBLE, [2, 2, 2])],
+        [w_proto, b_proto, c_proto, shape])
+    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
+                    os.path.join(HERE, "dtypes.onnx"))
+    x = rng.standard_normal((2, 3))
+    params = {name: torch.tensor(v.astype(np.float64), requires_grad=True)
+              for name, v in [("w", w), ("b", b), ("c", np.array(c))]}
+    xt = torch.tensor(x, requires_grad=True)
+    out = ((xt @ params["w"] + params["b"]).reshape(2, 2, 2) * params["c"])
+    out.sum().backward()
+    grads = {name: p.grad.flatten().tolist() for name, p in params.items()}
+    grads["x"] = xt.grad.flatten().tolist()
+    save_json("dtypes", {"x": x.tolist()}, float(out.sum()), grads)
+
+
+def unknown_op_model():
+    """A model with an operator the importer does not map (Einsum)."""
+    graph = helper.make_graph(
+        [helper.make_node("Einsum", ["x", "x"], ["y"], name="the_einsum", equation="ij,ij->")],
+        "unknown", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 2])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [])])
+    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
+                    os.path.join(HERE, "unknown_op.onnx"))
+
+
+def main():
+    torch.manual_seed(0)
+    x = torch.randn(2, 4).tolist()
+    mlp = MLP()
+    write("mlp_torchscript", mlp, {"x": x}, dynamo=False, opset=17)
+    write("mlp_dynamo", mlp, {"x": x}, dynamo=True, opset=18)
+    write("mlp_external", mlp, {"x": x}, dynamo=False, opset=17, external=True)
+    torch.manual_seed(1)
+    write("attention", Attention(), {"x": torch.randn(1, 3, 8).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(2)
+    write("rnn", RNN(), {"x": torch.randn(1, 3, 4).tolist()}, dynamo=True, opset=18)
+    torch.manual_seed(3)
+    write("cnn", CNN(), {"x": torch.randn(1, 1, 6, 6).tolist()}, dynamo=False, opset=17)
+    dtypes_model()
+    unknown_op_model()
+
+
+if __name__ == "__main__":
+    main()
