@@ -55,6 +55,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
+    .testTarget(name: "ModelImportTests", dependencies: ["ModelImport", "Autodiff"], exclude: ["Fixtures"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],

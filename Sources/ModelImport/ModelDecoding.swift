@@ -8,6 +8,9 @@ enum ModelDecoding {
 
   /// The model in `bytes`; `name` names the file in errors.
   static func decode(_ bytes: [UInt8], name: String) throws(ModelImportError) -> Onnx_ModelProto {
+    if looksLikeText(bytes) {
+      throw ModelImportError("\(name): not an ONNX model: it is text, and a model is a binary protobuf file")
+    }
     let model: Onnx_ModelProto
     do {
       model = try Onnx_ModelProto(serializedBytes: bytes)
@@ -44,6 +47,15 @@ enum ModelDecoding {
             + "GradStep steps through small models")
       }
     }
+  }
+
+  /// Whether `bytes` are UTF-8 text of printable characters, lines and tabs, as no model is (its
+  /// first byte is a field tag, 0x08 for `ir_version`).
+  private static func looksLikeText(_ bytes: [UInt8]) -> Bool {
+    guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+      return false
+    }
+    return String(validating: bytes, as: UTF8.self) != nil
   }
 
   /// The decoder's error in words.
