@@ -16,13 +16,14 @@ enum OperatorRegistry {
   static let operators: [any OnnxOperator.Type] = [
     AddOperator.self, SubOperator.self, MulOperator.self, DivOperator.self,
     NegOperator.self, SqrtOperator.self, ExpOperator.self, LogOperator.self, TanhOperator.self,
-    SigmoidOperator.self, ReluOperator.self, PowOperator.self,
+    SigmoidOperator.self, ReluOperator.self, LeakyReluOperator.self, PowOperator.self,
     MatMulOperator.self, GemmOperator.self,
     ReduceSumOperator.self,
     TransposeOperator.self, ReshapeOperator.self, FlattenOperator.self, SqueezeOperator.self,
     UnsqueezeOperator.self,
     ConstantOperator.self, IdentityOperator.self, DropoutOperator.self, ShapeOperator.self,
     ExpandOperator.self,
+    ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 
   /// The mapping of `opType`, if any.

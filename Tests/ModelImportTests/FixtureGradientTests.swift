@@ -5,7 +5,7 @@ import Testing
 /// Each exported model loads, and its backward pass gives PyTorch's float64 gradients (within
 /// 1e-5 relative) for the input and for every parameter that keeps its name in the file.
 @Suite struct FixtureGradientTests {
-  @Test(arguments: ["mlp_torchscript", "mlp_dynamo", "mlp_external", "dtypes"])
+  @Test(arguments: ["mlp_torchscript", "mlp_dynamo", "mlp_external", "dtypes", "cnn"])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)
     let expected = try fixture.expected
