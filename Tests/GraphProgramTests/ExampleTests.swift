@@ -7,7 +7,7 @@ import Testing
 @Suite struct ExampleTests {
   static let names = [
     "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
-    "generations", "retain_grad", "cleargrad", "double_backward",
+    "generations", "retain_grad", "cleargrad", "double_backward", "softmax_ce", "attention",
   ]
 
   @Test func theExamplesAreExactlyTheOnesListed() throws {

@@ -1,4 +1,5 @@
-/// y = x clamped to [lo, hi], with gradient 1 on the closed interval and 0 outside (as `torch.clamp`).
+/// y = x clamped to [lo, hi], with gradient 1 strictly between the bounds and 0 elsewhere, at the
+/// bounds too, as PyTorch 2's `torch.clamp` with number bounds computes it.
 public final class Clip: ElementwiseFunction {
   /// The lower bound.
   public let lo: Double
@@ -20,10 +21,10 @@ public final class Clip: ElementwiseFunction {
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
-  /// `[1 where lo ≤ x ≤ hi, else 0]`.
+  /// `[1 where lo < x < hi, else 0]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [inside(x)] }
 
-  /// `(lo ≤ x ≤ hi)·gy` on variables, the mask a constant.
+  /// `(lo < x < hi)·gy` on variables, the mask a constant.
   override public func backward(_ gys: [Variable]) -> [Variable] {
     [Variable(inside(firstInput!.data), name: "mask") * gys[0]]
   }
@@ -35,12 +36,12 @@ public final class Clip: ElementwiseFunction {
 
   /// The local gradient in symbols, with the input's name.
   override public func gradientFormula(input index: Int, names: [String]) -> String {
-    "(\(formatConstant(lo)) ≤ \(names[0]) ≤ \(formatConstant(hi)))·gy"
+    "(\(formatConstant(lo)) < \(names[0]) < \(formatConstant(hi)))·gy"
   }
 
   private func inside(_ x: Tensor) -> Tensor {
     let (lo, hi) = (lo, hi)
-    return x.map { $0 >= lo && $0 <= hi ? 1 : 0 }
+    return x.map { $0 > lo && $0 < hi ? 1 : 0 }
   }
 }
 
