@@ -11,15 +11,17 @@ struct CallerGraphState {
   private let graph: GraphModel
   private let data: [Tensor]
   private let grads: [Tensor?]
+  private let gradVariables: [Variable?]
 
   /// Records the data and grad of every variable of the graph that produced `output`.
   init(of output: Variable) {
     graph = GraphModel(output: output)
     data = graph.variables.map(\.variable.data)
     grads = graph.variables.map(\.variable.grad)
+    gradVariables = graph.variables.map(\.variable.gradVariable)
   }
 
-  /// Gives every variable back the grad it had when recorded. When no input changed, every
+  /// Gives every variable back the grad (and `gradVariable`) it had when recorded. When no input changed, every
   /// variable gets its recorded data back; otherwise the inputs keep their new values and the
   /// forward pass runs again, in evaluation order, so every other variable holds data computed
   /// from them.
@@ -35,6 +37,8 @@ struct CallerGraphState {
     } else {
       for (node, value) in zip(graph.variables, data) { node.variable.data = value }
     }
-    for (node, grad) in zip(graph.variables, grads) { node.variable.grad = grad }
+    for index in graph.variables.indices {
+      graph.variables[index].variable.restoreGradient(grads[index], variable: gradVariables[index])
+    }
   }
 }

@@ -96,4 +96,26 @@ struct CallerGraphTests {
     #expect(o.data == fresh.data)
     #expect([x.grad, w.grad, b.grad].map { $0?.scalars } == grads(inputs))
   }
+
+  @Test("A gradient kept as a graph (createGraph) can still be differentiated after the call")
+  func gradVariableKept() throws {
+    func cube() -> (x: Variable, y: Variable) {
+      let x = Variable(2.0, name: "x")
+      return (x, x * x * x)
+    }
+    let shown = cube()
+    let fresh = cube()
+    shown.y.backward(createGraph: true)
+    fresh.y.backward(createGraph: true)
+    let gx = try #require(shown.x.gradVariable)
+    let freshGx = try #require(fresh.x.gradVariable)
+    _ = try snapshot(shown.y, keys: "b")
+    #expect(shown.x.gradVariable === gx)
+    #expect(shown.x.grad?.scalars == [12.0])
+    shown.x.cleargrad()
+    fresh.x.cleargrad()
+    gx.backward()
+    freshGx.backward()
+    #expect(shown.x.grad == fresh.x.grad)
+  }
 }
