@@ -55,7 +55,7 @@ extension Tensor {
     return shapes.map { shape in
       defer { start += shape[joined] }
       return Array(repeating: .all, count: joined) + [
-        .slice(start: start, stop: start + shape[joined], step: 1)
+        .slice(start: start, stop: start + shape[joined], step: nil)
       ]
     }
   }
