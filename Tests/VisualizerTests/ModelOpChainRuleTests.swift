@@ -41,6 +41,7 @@ import Testing
         }
         for term in rule.terms {
           text.append("\(rule.function): " + term.clauses.joined(separator: " "))
+          if let receiving = term.receivingDescription() { text.append("  (" + receiving + ")") }
           text.append("  → " + term.accumulation)
         }
       }
@@ -54,5 +55,13 @@ import Testing
     let frames = try TestPrograms.frames(
       "z = [[0.5, -1.0], [1.7, 0.2]]\ny = max(exp(z)) * 2", title: "max", keys: "<end>p", from: 2)
     assertSnapshot(frames, named: "screen-max-backward-80x24")
+  }
+
+  /// The inspector during GetItem's backward step marks the elements that receive gradient.
+  @Test func theInspectorMarksWhereGetItemsGradientLands() throws {
+    let frames = try TestPrograms.frames(
+      "z = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]\ny = sum(square(z)[:, 1])", title: "getitem",
+      keys: "<end>p", from: 2, columns: 100, rows: 30)
+    assertSnapshot(frames, named: "screen-getitem-backward-100x30")
   }
 }

@@ -29,6 +29,18 @@ public final class GetItem: Function {
     [GetItemGrad(items, shape: firstInput!.shape)(gys[0])]
   }
 
+  /// The multi-indices of the input's elements that the index reads, and so that receive gradient,
+  /// each once, in row-major order; empty before the function is called.
+  public var receivingElements: [[Int]] {
+    guard let shape = inputs.first?.shape,
+      let plan = try? IndexPlan(items, on: shape, operation: name)
+    else { return [] }
+    let strides = Tensor.strides(of: shape)
+    return Set(plan.sources).sorted().map { offset in
+      zip(strides, shape).map { stride, length in offset / stride % Swift.max(length, 1) }
+    }
+  }
+
   /// `x[items]`.
   override public func expression(_ names: [String]) -> String { names[0] + formatIndex(items) }
 
