@@ -54,12 +54,13 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
+    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"], exclude: ["TorchReference"]),
     .testTarget(name: "ModelImportTests", dependencies: ["ModelImport", "Autodiff"], exclude: ["Fixtures"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
+    .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),
   ]
 )
