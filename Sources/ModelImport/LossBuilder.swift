@@ -4,12 +4,11 @@ import Autodiff
 enum LossBuilder {
   /// The loss `choice` asks for on `output`.
   static func loss(_ choice: LossChoice, on output: Variable) throws(ModelImportError) -> Variable {
-    let count = Double(output.data.count)
     switch choice {
     case .automatic:
       return output.data.rank == 0 ? output : named(Sum()(output), "sum(output)")
     case .mean:
-      return named(Sum()(output) / constant(count), "mean(output)")
+      return named(Mean()(output), "mean(output)")
     case .meanSquaredError(let target):
       guard Tensor.canBroadcast(target.shape, to: output.shape) else {
         throw ModelImportError(
@@ -17,15 +16,14 @@ enum LossBuilder {
             + formatShape(output.shape))
       }
       let difference = output - Variable(target, name: "target")
-      return named(Sum()(Square()(difference)) / constant(count), "mse")
+      return named(Mean()(Square()(difference)), "mse")
     case .crossEntropy(let labels):
       return named(try crossEntropy(output, labels), "cross_entropy")
     }
   }
 
-  /// Mean over rows of −log softmax(logits)[label]: log Σ exp(x − m) − (x − m)[label], where m is
-  /// each row's maximum, a constant (the shift changes neither the value nor the gradient, and keeps
-  /// exp from overflowing).
+  /// Mean over rows of −log softmax(logits)[label]: the log-softmax picked by a constant one-hot
+  /// mask, summed and divided by the number of rows.
   private static func crossEntropy(_ logits: Variable, _ labels: [Int]) throws(ModelImportError) -> Variable {
     guard logits.shape.count == 2 else {
       throw ModelImportError(
@@ -38,15 +36,12 @@ enum LossBuilder {
     if let bad = labels.first(where: { !(0..<classes).contains($0) }) {
       throw ModelImportError("--loss cross_entropy: label \(bad) is not a class index 0..<\(classes)")
     }
-    let values = logits.data.scalars
-    let maxima = (0..<rows).map { row in values[row * classes..<(row + 1) * classes].max()! }
     var oneHot = [Double](repeating: 0, count: rows * classes)
     for (row, label) in labels.enumerated() { oneHot[row * classes + label] = 1 }
-    let shifted = logits - Variable(Tensor(shape: [rows, 1], scalars: maxima), name: "row max")
-    let logSumExp = Log()(Sum(axes: [1])(Exp()(shifted)))
-    let picked = Sum(axes: [1])(
-      shifted * Variable(Tensor(shape: [rows, classes], scalars: oneHot), name: "one-hot"))
-    return Sum()(logSumExp - picked) / constant(Double(rows))
+    let picked =
+      LogSoftmax(axis: 1)(logits)
+      * Variable(Tensor(shape: [rows, classes], scalars: oneHot), name: "one-hot")
+    return -Sum()(picked) / constant(Double(rows))
   }
 
   /// `variable`, named.

@@ -14,15 +14,17 @@ protocol OnnxOperator: SendableMetatype {
 enum OperatorRegistry {
   /// The mappings.
   static let operators: [any OnnxOperator.Type] = [
-    AddOperator.self, SubOperator.self, MulOperator.self, DivOperator.self,
+    AddOperator.self, SubOperator.self, MulOperator.self, DivOperator.self, PowOperator.self,
     NegOperator.self, SqrtOperator.self, ExpOperator.self, LogOperator.self, TanhOperator.self,
-    SigmoidOperator.self, ReluOperator.self, LeakyReluOperator.self, PowOperator.self,
+    SigmoidOperator.self, ReluOperator.self, LeakyReluOperator.self,
+    SoftmaxOperator.self, LogSoftmaxOperator.self,
     MatMulOperator.self, GemmOperator.self,
-    ReduceSumOperator.self,
+    ReduceSumOperator.self, ReduceMeanOperator.self, ReduceMaxOperator.self,
+    LayerNormalizationOperator.self,
     TransposeOperator.self, ReshapeOperator.self, FlattenOperator.self, SqueezeOperator.self,
-    UnsqueezeOperator.self,
-    ConstantOperator.self, IdentityOperator.self, DropoutOperator.self, ShapeOperator.self,
-    ExpandOperator.self,
+    UnsqueezeOperator.self, ConcatOperator.self, SliceOperator.self, GatherOperator.self,
+    ConstantOperator.self, ConstantOfShapeOperator.self, IdentityOperator.self, DropoutOperator.self,
+    ShapeOperator.self, ExpandOperator.self,
     ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 

@@ -5,7 +5,9 @@ import Testing
 /// Each exported model loads, and its backward pass gives PyTorch's float64 gradients (within
 /// 1e-5 relative) for the input and for every parameter that keeps its name in the file.
 @Suite struct FixtureGradientTests {
-  @Test(arguments: ["mlp_torchscript", "mlp_dynamo", "mlp_external", "dtypes", "cnn"])
+  @Test(arguments: [
+    "mlp_torchscript", "mlp_dynamo", "mlp_external", "dtypes", "cnn", "attention", "rnn", "ops",
+  ])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)
     let expected = try fixture.expected
@@ -23,9 +25,11 @@ import Testing
     #expect(model.inputs.allSatisfy { expected.grads[$0.name ?? ""] != nil })
   }
 
-  /// Whether every element is within 1e-5 of the expected one, relative to the largest expected one.
+  /// Whether every element is within 1e-5 of the expected one, relative to the largest expected one
+  /// (or to 1e-10 for a gradient that is zero up to rounding, as attention's key bias is: softmax
+  /// does not change when a row is shifted).
   private func close(_ actual: [Double], _ expected: [Double]) -> Bool {
-    let scale = max(expected.map(abs).max() ?? 0, 1e-12)
+    let scale = max(expected.map(abs).max() ?? 0, 1e-10)
     return actual.count == expected.count && zip(actual, expected).allSatisfy { abs($0 - $1) <= 1e-5 * scale }
   }
 }

@@ -1,11 +1,39 @@
 import Autodiff
 
-/// ONNX `MatMul`: the matrix product, as Autodiff's `MatMul` (NumPy's `matmul` rules).
+/// ONNX `MatMul`, as Autodiff's `MatMul` on matrices and vectors. A stack of matrices times one
+/// matrix (`(…, n, k) @ (k, m)`, a linear layer on a sequence) is reshaped to one product and back;
+/// stacks on both sides are multiplied when the stack holds one matrix (a batch of 1).
 enum MatMulOperator: OnnxOperator {
   static let opType = "MatMul"
 
   static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
     try node.expectInputs(2)
-    return [.variable(try node.call(MatMul(), [node.variable(0), node.variable(1)]))]
+    let a = try node.variable(0)
+    let b = try node.variable(1)
+    if a.shape.count <= 2 && b.shape.count <= 2 { return [.variable(try node.call(MatMul(), [a, b]))] }
+    guard a.shape.count >= 2, b.shape.count >= 2 else {
+      throw node.error("a vector times a stack of matrices is not supported: \(shapes(a, b))")
+    }
+    let aStack = Array(a.shape.dropLast(2))
+    let bStack = Array(b.shape.dropLast(2))
+    let (n, k) = (a.shape[a.shape.count - 2], a.shape.last!)
+    let m = b.shape.last!
+    if bStack.isEmpty {
+      let flat = try node.call(Reshape([-1, k]), [a])
+      let product = try node.call(MatMul(), [flat, b])
+      return [.variable(try node.call(Reshape(aStack + [n, m]), [product]))]
+    }
+    guard aStack.reduce(1, *) == 1, bStack.reduce(1, *) == 1 else {
+      throw node.error("a product of stacks of more than one matrix is not supported: \(shapes(a, b))")
+    }
+    let a2 = try node.call(Reshape([n, k]), [a])
+    let b2 = try node.call(Reshape(Array(b.shape.suffix(2))), [b])
+    let product = try node.call(MatMul(), [a2, b2])
+    let stack = aStack.count >= bStack.count ? aStack : bStack
+    return [.variable(try node.call(Reshape(stack + [n, m]), [product]))]
+  }
+
+  private static func shapes(_ a: Variable, _ b: Variable) -> String {
+    "\(formatShape(a.shape)) @ \(formatShape(b.shape))"
   }
 }

@@ -35,7 +35,8 @@ class MLP(torch.nn.Module):
 
 
 class Attention(torch.nn.Module):
-    """One head of self-attention followed by layer norm."""
+    """One head of self-attention with a residual, layer norm, and a linear head (so that the
+    sum of the output depends on every parameter)."""
 
     def __init__(self, d=8):
         super().__init__()
@@ -43,12 +44,13 @@ class Attention(torch.nn.Module):
         self.k = torch.nn.Linear(d, d)
         self.v = torch.nn.Linear(d, d)
         self.norm = torch.nn.LayerNorm(d)
+        self.head = torch.nn.Linear(d, 2)
         self.d = d
 
     def forward(self, x):
         q, k, v = self.q(x), self.k(x), self.v(x)
         scores = torch.matmul(q, k.transpose(-2, -1)) / (self.d**0.5)
-        return self.norm(torch.matmul(torch.softmax(scores, dim=-1), v) + x)
+        return self.head(self.norm(torch.matmul(torch.softmax(scores, dim=-1), v) + x))
 
 
 class RNN(torch.nn.Module):
@@ -155,6 +157,75 @@ def dtypes_model():
     save_json("dtypes", {"x": x.tolist()}, float(out.sum()), grads)
 
 
+def ops_model():
+    """One graph through the mappings the exported models miss (opset 18: axes as inputs):
+    Sigmoid, Neg, Exp, Sqrt, Log, Concat, Slice, Unsqueeze, Squeeze, ReduceMean, Sub, Pow (constant
+    and variable exponents), ReduceMax, LogSoftmax, ReduceSum, Dropout, Identity, Flatten, Expand."""
+    rng = np.random.default_rng(5)
+    w = rng.standard_normal((3, 4)).astype(np.float32)
+    x = rng.standard_normal((2, 3)).astype(np.float32)
+
+    def ints(name, values):
+        return numpy_helper.from_array(np.array(values, dtype=np.int64), name)
+
+    def scalar(name, value):
+        return numpy_helper.from_array(np.array(value, dtype=np.float32), name)
+
+    constants = [
+        ints("one_axis", [1]), ints("zero_axis", [0]), ints("starts", [1]), ints("ends", [7]),
+        ints("steps", [2]), ints("expand_shape", [2, 3]), scalar("one", 1.0), scalar("two", 2.0),
+    ]
+    nodes = [
+        helper.make_node("MatMul", ["x", "w"], ["h"]),
+        helper.make_node("Sigmoid", ["h"], ["a"]),
+        helper.make_node("Neg", ["a"], ["na"]),
+        helper.make_node("Exp", ["na"], ["b"]),
+        helper.make_node("Add", ["b", "one"], ["b1"]),
+        helper.make_node("Sqrt", ["b1"], ["c"]),
+        helper.make_node("Log", ["c"], ["d"]),
+        helper.make_node("Concat", ["d", "h"], ["e"], axis=1),
+        helper.make_node("Slice", ["e", "starts", "ends", "one_axis", "steps"], ["f"]),
+        helper.make_node("Unsqueeze", ["f", "zero_axis"], ["g"]),
+        helper.make_node("Squeeze", ["g", "zero_axis"], ["g2"]),
+        helper.make_node("ReduceMean", ["g2", "one_axis"], ["m"], keepdims=1),
+        helper.make_node("Sub", ["g2", "m"], ["s"]),
+        helper.make_node("Pow", ["s", "two"], ["p"]),
+        helper.make_node("Pow", ["a", "a"], ["pv"]),
+        helper.make_node("ReduceMax", ["p", "one_axis"], ["r"], keepdims=0),
+        helper.make_node("LogSoftmax", ["e"], ["ls"], axis=1),
+        helper.make_node("Dropout", ["ls"], ["ls2"]),
+        helper.make_node("Identity", ["ls2"], ["ls3"]),
+        helper.make_node("ReduceSum", ["ls3", "zero_axis"], ["lsum"], keepdims=0),
+        helper.make_node("Flatten", ["pv"], ["pf"], axis=0),
+        helper.make_node("ReduceSum", ["pf"], ["pvsum"], keepdims=1),
+        helper.make_node("Unsqueeze", ["r", "one_axis"], ["r2"]),
+        helper.make_node("Expand", ["r2", "expand_shape"], ["re"]),
+        helper.make_node("ReduceSum", ["re"], ["rsum"], keepdims=0),
+        helper.make_node("Mul", ["lsum", "rsum"], ["y0"]),
+        helper.make_node("Add", ["y0", "pvsum"], ["y"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "ops", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 3])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        [numpy_helper.from_array(w, "w")] + constants)
+    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)]),
+                    os.path.join(HERE, "ops.onnx"))
+    xt = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    wt = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    h = xt @ wt
+    a = torch.sigmoid(h)
+    e = torch.cat([torch.log(torch.sqrt(torch.exp(-a) + 1)), h], dim=1)
+    g2 = e[:, 1:7:2]
+    p = (g2 - g2.mean(dim=1, keepdim=True)) ** 2
+    r = p.amax(dim=1)
+    lsum = torch.log_softmax(e, dim=1).sum(dim=0)
+    rsum = r.unsqueeze(1).expand(2, 3).sum()
+    out = lsum * rsum + (a**a).sum()
+    out.sum().backward()
+    save_json("ops", {"x": x.tolist()}, float(out.sum()), {"w": wt.grad.flatten().tolist(),
+                                                            "x": xt.grad.flatten().tolist()})
+
+
 def unknown_op_model():
     """A model with an operator the importer does not map (Einsum)."""
     graph = helper.make_graph(
@@ -179,6 +250,7 @@ def main():
     torch.manual_seed(3)
     write("cnn", CNN(), {"x": torch.randn(1, 1, 6, 6).tolist()}, dynamo=False, opset=17)
     dtypes_model()
+    ops_model()
     unknown_op_model()
 
 
