@@ -58,7 +58,7 @@ let package = Package(
     .testTarget(name: "ModelImportTests", dependencies: ["ModelImport", "Autodiff"], exclude: ["Fixtures"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
-      name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
+      name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram", "ModelImport"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
     .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),

@@ -38,6 +38,8 @@ public struct AppState {
   public internal(set) var nudgeExponent = -1
   /// Whether boxes show their generation and backward steps the queue they were picked from.
   public private(set) var showsGenerations = false
+  /// Whether the inspector area shows the gradient flow (`GradientFlowView`) instead.
+  public private(set) var showsGradientFlow = false
   /// Whether gradients are kept (`retainGrad: true`, the default) or shown freed once their
   /// function's backward has used them, as `backward(retainGrad: false)` does.
   public private(set) var retainsGrad = true
@@ -138,6 +140,16 @@ public struct AppState {
     case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
     case .toggleGenerations: showsGenerations.toggle()
     case .toggleRetainGrad: retainsGrad.toggle()
+    case .toggleGradientFlow:
+      showsGradientFlow.toggle()
+      inspectorScroll = 0
+    case .firstNonFinite:
+      guard let first = GradientFlow(session: session).firstNonFinite else {
+        status = "no step produced a nan or an infinity"
+        return
+      }
+      move(to: first.step, else: "already at the first nan/inf (step \(first.step))")
+      status = status ?? "step \(first.step): \(first.description)"
     }
   }
 

@@ -66,6 +66,10 @@ public enum Command: Equatable, Sendable {
   case toggleGenerations
   /// Show gradients as `retainGrad: false` leaves them (freed once used), or all of them again.
   case toggleRetainGrad
+  /// Show the gradient flow (per parameter norms, ratio, marks) instead of the inspector, or back.
+  case toggleGradientFlow
+  /// Move to the first step that produced a nan or an infinity.
+  case firstNonFinite
 
   /// How many lines `[` and `]` scroll the inspector by: the inspector's height at 80×24.
   public static let scrollPage = 8
@@ -106,6 +110,8 @@ public enum Command: Equatable, Sendable {
     case .character("/"): self = .scaleNudgeStep(exponent: -1)
     case .character("v"): self = .toggleGenerations
     case .character("r"): self = .toggleRetainGrad
+    case .character("w"): self = .toggleGradientFlow
+    case .character("!"): self = .firstNonFinite
     case .escape: self = .dismiss
     case .character("q"): self = .quit
     default: return nil

@@ -100,6 +100,7 @@ enum Chrome {
     ("+  -  /  *", "nudge the selected input by the step; step ÷10, ×10"),
     ("v", "generations: in the boxes, and backward's queue"),
     ("r", "retainGrad false: gradients freed once used"),
+    ("w · !", "gradient flow per parameter · first nan/inf step"),
     ("↓ j  ↑ k  ] [", "scroll the inspector: a line, \(Command.scrollPage) lines"),
     ("d", "tensor digits: 5 significant / full"),
     ("o · c", "left-to-right / top-to-bottom · collapse chains"),

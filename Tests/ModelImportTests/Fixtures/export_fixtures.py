@@ -4,6 +4,8 @@ Run from anywhere with torch, onnx and onnxscript installed:
 
     python3 Tests/ModelImportTests/Fixtures/export_fixtures.py
 
+It also writes Assets/Examples/deep_sigmoid.onnx, the example of vanishing gradients.
+
 For each model NAME it writes NAME.onnx (and NAME.onnx.data for external weights) and NAME.json:
 the input values, the loss (the sum of the output, as `out.sum().backward()`), and the gradient of
 every named parameter and input, computed by autograd in float64 on the exported float32 weights.
@@ -21,6 +23,7 @@ import torch
 from onnx import TensorProto, helper, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLES = os.path.join(HERE, "..", "..", "..", "Assets", "Examples")
 warnings.filterwarnings("ignore")
 
 
@@ -226,6 +229,29 @@ def ops_model():
                                                             "x": xt.grad.flatten().tolist()})
 
 
+class DeepSigmoid(torch.nn.Module):
+    """Ten sigmoid layers of width 4: each multiplies the gradient by at most 0.25 times a small
+    weight, so the first layer's gradient vanishes (the gradient-flow view's example)."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = torch.nn.ModuleList(torch.nn.Linear(4, 4) for _ in range(10))
+        self.out = torch.nn.Linear(4, 1)
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = torch.sigmoid(layer(x))
+        return self.out(x)
+
+
+def deep_sigmoid_example():
+    torch.manual_seed(4)
+    path = os.path.join(EXAMPLES, "deep_sigmoid.onnx")
+    model = DeepSigmoid().eval()
+    torch.onnx.export(model, (torch.randn(1, 4),), path, input_names=["x"], output_names=["y"],
+                      opset_version=17, dynamo=False)
+
+
 def unknown_op_model():
     """A model with an operator the importer does not map (Einsum)."""
     graph = helper.make_graph(
@@ -252,6 +278,7 @@ def main():
     dtypes_model()
     ops_model()
     unknown_op_model()
+    deep_sigmoid_example()
 
 
 if __name__ == "__main__":
