@@ -229,6 +229,20 @@ def ops_model():
                                                             "x": xt.grad.flatten().tolist()})
 
 
+def too_large_model():
+    """A weight of 4000 × 3000 = 12 M parameters, over the 10 M limit, its data in an external file
+    that does not exist: the importer must refuse it by its size before looking for the data."""
+    weight = TensorProto(name="big.weight", data_type=TensorProto.FLOAT, dims=[4000, 3000],
+                         data_location=TensorProto.EXTERNAL)
+    weight.external_data.add(key="location", value="too_large.onnx.data")
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["x", "big.weight"], ["y"], name="big")], "too_large",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4000])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3000])], [weight])
+    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
+                    os.path.join(HERE, "too_large.onnx"))
+
+
 class DeepSigmoid(torch.nn.Module):
     """Ten sigmoid layers of width 4: each multiplies the gradient by at most 0.25 times a small
     weight, so the first layer's gradient vanishes (the gradient-flow view's example)."""
@@ -278,6 +292,7 @@ def main():
     dtypes_model()
     ops_model()
     unknown_op_model()
+    too_large_model()
     deep_sigmoid_example()
 
 
