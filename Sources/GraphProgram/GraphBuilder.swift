@@ -14,16 +14,30 @@ enum GraphBuilder {
     var derivations: [(function: Function, derivation: String)] = []
   }
 
+  /// The program would have more than its limit of variables: the `grad` node whose recorded
+  /// backward pass went past it.
+  struct TooManyVariables: Error {
+    /// The index of the `grad` node.
+    var node: Int
+  }
+
   /// One variable per node, in node order; input nodes take `inputs` in order.
   ///
   /// - Precondition: the IR passed `ShapeInference.check` with inputs of the same shapes.
-  static func build(_ ir: ProgramIR, inputs: [Variable]) -> Built {
+  /// - Throws: `TooManyVariables` as soon as the variables (one per node, and those the `grad`
+  ///   nodes' backward passes record) pass `variableLimit`, step by step, so a runaway nest of
+  ///   `grad`s stops early.
+  static func build(_ ir: ProgramIR, inputs: [Variable], variableLimit: Int = .max) throws(TooManyVariables)
+    -> Built
+  {
     precondition(
       inputs.count == ir.inputs.count, "the program has \(ir.inputs.count) inputs, got \(inputs.count)")
     var remainingInputs = inputs.makeIterator()
     var built = Built()
     built.variables.reserveCapacity(ir.nodes.count)
-    for node in ir.nodes {
+    // The nodes not built yet count already: the parser checked that they fit.
+    var budget = variableLimit - ir.nodes.count
+    for (index, node) in ir.nodes.enumerated() {
       switch node.kind {
       case .input(let value):
         let input = remainingInputs.next()!
@@ -39,11 +53,13 @@ enum GraphBuilder {
         built.variables.append(result)
         built.functions.append(result.creator!)
       case .gradient(let output, let input):
-        built.variables.append(
-          gradient(
+        let statement = "\(node.name) = grad(\(ir.nodes[output].name), \(ir.nodes[input].name))"
+        guard
+          let result = gradient(
             of: built.variables[output], withRespectTo: built.variables[input], named: node.name,
-            statement: "\(node.name) = grad(\(ir.nodes[output].name), \(ir.nodes[input].name))", into: &built)
-        )
+            statement: statement, budget: &budget, into: &built)
+        else { throw TooManyVariables(node: index) }
+        built.variables.append(result)
       }
     }
     return built
@@ -52,19 +68,27 @@ enum GraphBuilder {
   /// The gradient of `y` with respect to `x` with its backward pass recorded, named `name`; adds
   /// the recorded functions that lead to it to `built`, naming their unnamed variables as a
   /// statement's (`name#1`, …; a scalar leaf by its value). Leaves no gradient behind, so a later
-  /// backward pass starts from nothing.
+  /// backward pass starts from nothing. Takes the variables the pass records from `budget` as they
+  /// are recorded, and returns `nil` as soon as they are more than it.
   private static func gradient(
-    of y: Variable, withRespectTo x: Variable, named name: String, statement: String, into built: inout Built
-  ) -> Variable {
+    of y: Variable, withRespectTo x: Variable, named name: String, statement: String, budget: inout Int,
+    into built: inout Built
+  ) -> Variable? {
     let reached = ComputationGraph(output: y).variables + [x]
     reached.forEach { $0.cleargrad() }
     defer { reached.forEach { $0.cleargrad() } }
     var pass = BackwardPass(from: y, retainGrad: false, createGraph: true)
     var origin = [ObjectIdentifier: String]()
+    var newLeaves = Set<ObjectIdentifier>()
     while let step = pass.next() {
       for function in step.recorded?.functions ?? [] {
         origin[ObjectIdentifier(function)] = "\(step.function.name)'s backward in \(statement)"
+        budget -= function.outputs.count
+        for leaf in function.inputs where leaf.creator == nil && leaf.name == nil {
+          if newLeaves.insert(ObjectIdentifier(leaf)).inserted { budget -= 1 }
+        }
       }
+      guard budget >= 0 else { return nil }
     }
     let result = x.gradVariable ?? Variable(x.grad ?? Tensor(repeating: 0, shape: x.shape))
     let known = Set(built.functions.map(ObjectIdentifier.init))
