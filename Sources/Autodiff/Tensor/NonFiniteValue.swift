@@ -17,10 +17,9 @@ public enum NonFiniteValue {
     "'\(shortened(name))' is not a finite number; values must be finite numbers"
   }
 
-  /// `text`, or for more than 24 characters its first and last ten around `…` and the length:
-  /// `1000000000…0000000000 (100001 characters)`, so that a message keeps its reason in view.
+  /// `text`, or for more than 16 characters its first eight and last six around `…`
+  /// (`10000000…000000`), so that a message on one line keeps its reason in view.
   public static func shortened(_ text: some StringProtocol) -> String {
-    guard text.count > 24 else { return String(text) }
-    return "\(text.prefix(10))…\(text.suffix(10)) (\(text.count) characters)"
+    text.count > 16 ? "\(text.prefix(8))…\(text.suffix(6))" : String(text)
   }
 }
