@@ -55,5 +55,6 @@ let package = Package(
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
     .testTarget(name: "GradStepTests", dependencies: ["gradstep"]),
+    .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),
   ]
 )
