@@ -12,6 +12,9 @@ enum GraphBuilder {
     /// For each function a `grad` node recorded: which backward made it and in which statement
     /// (`Square's backward in g = grad(y, x)`).
     var derivations: [(function: Function, derivation: String)] = []
+    /// Every variable made so far: one per node, and those the `grad` nodes' passes recorded
+    /// (kept or not), so that a pass can clear every gradient without walking the graph.
+    var everyVariable: [Variable] = []
   }
 
   /// The program would have more than its limit of variables: the `grad` node whose recorded
@@ -45,12 +48,15 @@ enum GraphBuilder {
           input.shape == value.shape,
           "input '\(node.name)' has shape \(formatShape(value.shape)), got \(formatShape(input.shape))")
         built.variables.append(input)
+        built.everyVariable.append(input)
       case .constant(let number):
         built.variables.append(Variable(Tensor(number), name: node.name))
+        built.everyVariable.append(built.variables[built.variables.count - 1])
       case .operation(let operation, let arguments):
         let result = operation.makeFunction()(arguments.map { built.variables[$0] })[0]
         result.name = node.name
         built.variables.append(result)
+        built.everyVariable.append(result)
         built.functions.append(result.creator!)
       case .gradient(let output, let input):
         let statement = "\(node.name) = grad(\(ir.nodes[output].name), \(ir.nodes[input].name))"
@@ -60,6 +66,7 @@ enum GraphBuilder {
             statement: statement, budget: &budget, into: &built)
         else { throw TooManyVariables(node: index) }
         built.variables.append(result)
+        built.everyVariable.append(result)
       }
     }
     return built
@@ -74,25 +81,38 @@ enum GraphBuilder {
     of y: Variable, withRespectTo x: Variable, named name: String, statement: String, budget: inout Int,
     into built: inout Built
   ) -> Variable? {
-    let reached = ComputationGraph(output: y).variables + [x]
-    reached.forEach { $0.cleargrad() }
-    defer { reached.forEach { $0.cleargrad() } }
+    // Nothing holds a gradient before the pass, and nothing is left holding one after it.
+    built.everyVariable.forEach { $0.cleargrad() }
+    defer { built.everyVariable.forEach { $0.cleargrad() } }
     var pass = BackwardPass(from: y, retainGrad: false, createGraph: true)
     var origin = [ObjectIdentifier: String]()
-    var newLeaves = Set<ObjectIdentifier>()
+    var made = Set<ObjectIdentifier>()
+    var used = [Variable]()
     while let step = pass.next() {
-      for function in step.recorded?.functions ?? [] {
-        origin[ObjectIdentifier(function)] = "\(step.function.name)'s backward in \(statement)"
-        budget -= function.outputs.count
-        for leaf in function.inputs where leaf.creator == nil && leaf.name == nil {
-          if newLeaves.insert(ObjectIdentifier(leaf)).inserted { budget -= 1 }
+      guard let functions = step.recorded?.functions, !functions.isEmpty else { continue }
+      let derivation = "\(step.function.name)'s backward in \(statement)"
+      for function in functions {
+        origin[ObjectIdentifier(function)] = derivation
+        for output in function.outputs.compactMap({ $0 }) {
+          made.insert(ObjectIdentifier(output))
+          built.everyVariable.append(output)
+          budget -= 1
+        }
+        for input in function.inputs {
+          used.append(input)
+          if input.creator == nil, input.name == nil, made.insert(ObjectIdentifier(input)).inserted {
+            built.everyVariable.append(input)
+            budget -= 1
+          }
         }
       }
       guard budget >= 0 else { return nil }
     }
     let result = x.gradVariable ?? Variable(x.grad ?? Tensor(repeating: 0, shape: x.shape))
-    let known = Set(built.functions.map(ObjectIdentifier.init))
-    let recorded = ComputationGraph(output: result).functions.filter { !known.contains(ObjectIdentifier($0)) }
+    // The functions this pass recorded that lead to the result, in evaluation order: a walk from
+    // the result that stops at the variables that were there before the pass.
+    let before = used.filter { !made.contains(ObjectIdentifier($0)) }
+    let recorded = ComputationGraph(outputs: [result], stoppingAt: before).functions
     var count = 0
     for function in recorded {
       for variable in function.inputs + function.outputs.compactMap({ $0 }) where variable.name == nil {
