@@ -11,8 +11,9 @@
 ///   it, renamed over it once complete, so a failure never leaves a partial file; a file that was
 ///   there keeps its mode and, where permitted, its owner and group; one its user may not write
 ///   (or with no write permission at all, which root would ignore) is refused;
-/// - anything else that exists (a device, a FIFO, a socket, what `/dev/stdout` leads to) is
-///   opened and written through, never renamed over;
+/// - anything else that exists (a device, a FIFO, a socket) is opened and written through, never
+///   renamed over; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` are written to the descriptor the
+///   process already has, so a shell's `>>` appends;
 /// - a directory is refused, and a write that fails (`ENOSPC`) is an error with the reason.
 struct ExportFile {
   /// Writes bytes to a file descriptor, as `write(2)`: the count written, or `-errno`. Tests put a
@@ -25,6 +26,13 @@ struct ExportFile {
     guard let path, path != "-" else {
       if let reason = writeAll(bytes, to: STDOUT_FILENO) {
         throw usageError("cannot write to standard output: \(reason)")
+      }
+      return
+    }
+    if let descriptor = Self.ownDescriptor(path) {
+      // As the shell opened it (`>` or `>>`): reopening or renaming would truncate or replace.
+      if let reason = writeAll(bytes, to: descriptor) {
+        throw usageError("cannot write '\(path)': \(reason)")
       }
       return
     }
@@ -107,6 +115,22 @@ struct ExportFile {
       }
     }
     return current
+  }
+
+  /// The open descriptor `path` names, if it names one of this process's own: `/dev/stdout`,
+  /// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`.
+  private static func ownDescriptor(_ path: String) -> Int32? {
+    let named: Int32? =
+      switch path {
+      case "/dev/stdout": STDOUT_FILENO
+      case "/dev/stderr": STDERR_FILENO
+      default:
+        ["/dev/fd/", "/proc/self/fd/"].lazy.compactMap { prefix in
+          path.hasPrefix(prefix) ? Int32(path.dropFirst(prefix.count)) : nil
+        }.first
+      }
+    guard let named, named >= 0, fcntl(named, F_GETFD) != -1 else { return nil }
+    return named
   }
 
   /// The C library's text for `code`.

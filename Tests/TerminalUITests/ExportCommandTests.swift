@@ -156,6 +156,21 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 2)
   }
 
+  /// `/dev/fd/N` (as `/dev/stdout`) is the descriptor the shell opened: `>>` appends to the
+  /// test's own file, which is neither replaced nor rewritten from its start.
+  @Test func anOpenDescriptorIsWrittenAsTheShellOpenedIt() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let log = directory.appendingPathComponent("log.txt").path
+    try "before\n".write(toFile: log, atomically: false, encoding: .utf8)
+    let result = try ChildProcess.run(
+      ["/bin/sh", "-c", "exec 3>>\"$1\"; \"$0\" --export json -o /dev/fd/3", GradStepBinary.path, log],
+      timeout: .seconds(30))
+    #expect(result.status == .exited(0), "\(result.standardError)")
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(text.hasPrefix("before\n{") && text.contains("\"gradient_check\""), "\(text.prefix(40))")
+  }
+
   /// As root: a device node of the test's own (like `/dev/null`) is written through and stays a
   /// device; a file owned by another user keeps its owner.
   @Test(.enabled(if: getuid() == 0, "needs root to make a device node and to own files for others"))
