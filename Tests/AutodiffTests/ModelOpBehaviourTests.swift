@@ -128,4 +128,13 @@ import Testing
     #expect(
       nan.gradientFormula(input: 0, names: ["z"]) == "gy at the arg max (none: z holds nan), 0 elsewhere")
   }
+
+  @Test func gradWithRespectToAComputedVariable() {
+    let x = Variable(1.5)
+    let a = square(x)
+    let y = exp(a) * 2
+    #expect(grad(y, a).data == Tensor(2 * Foundation.exp(2.25)))
+    let dy = grad(y, a, createGraph: true)
+    #expect(abs(grad(dy, x).data.scalar! - 2 * 2 * 1.5 * Foundation.exp(2.25)) < 1e-12)
+  }
 }
