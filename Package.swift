@@ -61,6 +61,7 @@ let package = Package(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram", "ModelImport"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
+    .testTarget(name: "GradStepTests", dependencies: ["gradstep"]),
     .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),
   ]
 )

@@ -12,11 +12,11 @@ extension Parser {
       advance()
       try enter("index")
       defer { depth -= 1 }
-      var items = [IndexItem]()
-      repeat {
-        if current.isSymbol(",") { advance() }
+      var items = [try parseIndexItem()]
+      while current.isSymbol(",") {
+        advance()
         items.append(try parseIndexItem())
-      } while current.isSymbol(",")
+      }
       let place = "\(open.range.line):\(open.range.column)"
       let close = try expect("]", "expected ',' or ']' to close the '[' at \(place), found \(current.quoted)")
       if let constant = operand.constant {

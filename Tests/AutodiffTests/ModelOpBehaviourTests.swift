@@ -119,4 +119,22 @@ import Testing
       mean(Variable(Tensor([[1, 2, 3], [4, 5, 6]])), axes: [0], keepDims: true).data
         == Tensor([[2.5, 3.5, 4.5]]))
   }
+
+  @Test func maxsRuleNamesTheArgMaxAndSurvivesNaN() throws {
+    let y = amax(Variable(Tensor([[0.5, -1], [1.7, 0.2]])))
+    let max = try #require(y.creator as? Max)
+    #expect(max.gradientFormula(input: 0, names: ["z"]) == "gy at the arg max z[1, 0] = 1.7, 0 elsewhere")
+    let nan = try #require(amax(Variable(Tensor([Double.nan, .nan]))).creator as? Max)
+    #expect(
+      nan.gradientFormula(input: 0, names: ["z"]) == "gy at the arg max (none: z holds nan), 0 elsewhere")
+  }
+
+  @Test func gradWithRespectToAComputedVariable() {
+    let x = Variable(1.5)
+    let a = square(x)
+    let y = exp(a) * 2
+    #expect(grad(y, a).data == Tensor(2 * Foundation.exp(2.25)))
+    let dy = grad(y, a, createGraph: true)
+    #expect(abs(grad(dy, x).data.scalar! - 2 * 2 * 1.5 * Foundation.exp(2.25)) < 1e-12)
+  }
 }

@@ -108,3 +108,20 @@ import Testing
     #expect(renderedError(snapshot.program, fileName: "t.grad") == snapshot.expected)
   }
 }
+
+/// Index syntax edge cases: every malformed index is an error, never silently another index.
+@Suite struct IndexSyntaxTests {
+  @Test(arguments: [
+    ("y = z[,1]", "2:7: error: expected an index (a whole number) or a slice like 1:3 or ':', found ','"),
+    ("y = z[1,]", "2:9: error: expected an index (a whole number) or a slice like 1:3 or ':', found ']'"),
+    ("y = z[]", "2:7: error: expected an index (a whole number) or a slice like 1:3 or ':', found ']'"),
+    ("y = z[1.5]", "2:7: error: an index must be a whole number"),
+    ("y = z[1e300]", "2:7: error: an index must be a whole number"),
+    ("y = z[0:1:2:3]", "2:12: error: expected ',' or ']' to close the '[' at 2:6, found ':'"),
+  ])
+  func malformedIndexes(line: String, message: String) {
+    let rendered = renderedError("z = [[1, 2], [3, 4]]\n" + line)
+    #expect(rendered.hasPrefix(message), "\(rendered)")
+  }
+
+}

@@ -37,6 +37,7 @@ public class Extremum: AxisReduction {
     }
     let weights = mask.scalars
     let winners = weights.indices.filter { weights[$0] > 0 }
+    guard !winners.isEmpty else { return "gy at the arg \(word) (none: \(names[0]) holds nan), 0 elsewhere" }
     let places = winners.map {
       "\(names[0])[\(x.index(ofElement: $0).map(String.init).joined(separator: ", "))]"
     }

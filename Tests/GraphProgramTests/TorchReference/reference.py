@@ -144,5 +144,5 @@ def run(path):
 
 if __name__ == "__main__":
     results = {os.path.basename(p): run(p) for p in sys.argv[1:]}
-    json.dump({"torch": torch.__version__, "programs": results}, sys.stdout, indent=1, sort_keys=True)
+    json.dump({"torch": torch.__version__, "programs": results}, sys.stdout, indent=1, sort_keys=True, allow_nan=False)
     print()
