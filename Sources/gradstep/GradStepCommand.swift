@@ -19,6 +19,7 @@ struct GradStepCommand: ParsableCommand {
       Keys: n/→ next, p/← previous, f all forward, b all backward, g start, Tab select, \
       e edit the selected input (Enter apply, Esc cancel), + - nudge it by the step, * / step ×10 ÷10, \
       v generations and the backward queue, r retainGrad false (freed grads), \
+      w gradient flow (per parameter norms, vanishing/exploding), ! first nan/inf step, \
       ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
       z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, ? help, Esc close help / clear selection / quit, q quit. \
       --keys takes the same keys; \

@@ -1,5 +1,6 @@
 import Autodiff
 import Foundation
+import GraphProgram
 import ModelImport
 import Stepping
 import Testing
@@ -71,5 +72,35 @@ import Visualizer
     #expect(json.contains("\"gradients\": {\n    \"parameters\": [\n      {\"name\": \"x\", \"data_norm\": "))
     #expect(json.contains("\"mark\": \"vanishing\"}"))
     #expect(json.contains("\"first_nan_or_inf\": null"))
+  }
+}
+
+/// The marks on a program: a gradient a thousand times its data explodes; a nan is found.
+@Suite struct GradientFlowMarkTests {
+  private func flow(_ program: String) throws -> GradientFlow {
+    let parsed = try Program.parse(program)
+    var session = Session(output: parsed.output, inputs: parsed.inputs.map(\.variable))
+    session.move(to: session.stepCount)
+    return GradientFlow(session: session)
+  }
+
+  @Test func aGradientFarLargerThanItsDataExplodes() throws {
+    let rows = try flow("x = 1e5\nw = 0.5\ny = w * x * x * x").rows
+    #expect(rows.map(\.name) == ["x", "w"])
+    #expect(rows[0].mark == .exploding, "∂y/∂x = 1.5e10 against x = 1e5")
+    #expect(rows[1].mark == .exploding)
+    #expect(rows[0].gradNorm == 1.5e10)
+  }
+
+  @Test func aGradientFarSmallerThanTheLargestVanishes() throws {
+    let rows = try flow("a = 1e-8\nb = 1\ny = a * b").rows
+    #expect(rows[0].mark == GradientFlow.Mark.none)
+    #expect(rows[1].mark == .vanishing, "∂y/∂b = 1e-8, below 1e-6 of ∂y/∂a = 1")
+  }
+
+  @Test func theFirstNaNNamesItsStep() throws {
+    let first = try #require(try flow("x = -1\ny = sqrt(x)\nz = y * 2").firstNonFinite)
+    #expect(first.step == 1)
+    #expect(first.description == "forward Sqrt set y.data to nan")
   }
 }
