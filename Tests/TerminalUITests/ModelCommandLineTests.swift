@@ -24,6 +24,17 @@ import Testing
     #expect(screen.standardOutput.contains("from ONNX Gemm '/l1/Gemm' (alpha=1.0, beta=1.0, transB=1)"))
   }
 
+  @Test func aModelExportsAndReadsFromStandardInput() throws {
+    let dot = try gradstep([model("cnn"), "--export", "dot", "--keys", "b"])
+    #expect(dot.status == .exited(0))
+    #expect(dot.standardOutput.hasPrefix("digraph GradStep {"))
+    #expect(dot.standardOutput.contains("<b>conv.weight</b> (2, 1, 3, 3)"))
+    let piped = try ChildProcess.run(
+      ["/bin/sh", "-c", "\"$0\" - --json < \"$1\"", GradStepBinary.path, model("rnn")], timeout: .seconds(30))
+    #expect(piped.status == .exited(0))
+    #expect(piped.standardOutput.contains("\"name\": \"ih.weight\""))
+  }
+
   @Test func inputsComeFromSetAndNpyFiles() throws {
     let set = try gradstep([model("dtypes"), "--set", "x=[[1, 2, 3], [4, 5, 6]]", "--json"])
     #expect(set.status == .exited(0))
