@@ -107,7 +107,7 @@ struct GraphImporter {
         }
         inputValues.append(value)
       }
-      var context = NodeContext(node: node, inputs: inputValues)
+      var context = NodeContext(node: node, inputs: inputValues, decoding: decoding)
       let folds = node.opType != "Constant" && inputValues.allSatisfy { $0?.isConstant ?? true }
       let outputs =
         try folds

@@ -7,13 +7,16 @@ struct NodeContext {
   let node: Onnx_NodeProto
   /// The node's input values in order; `nil` for an omitted optional input (an empty name).
   let inputs: [Value?]
+  /// How the model's tensors are decoded (for tensor attributes, whose data may be external).
+  let decoding: TensorDecoding
   /// The attributes the mapping has read so far.
   private(set) var readAttributes: Set<String> = []
 
-  /// A context for `node` with its input values.
-  init(node: Onnx_NodeProto, inputs: [Value?]) {
+  /// A context for `node` with its input values, decoding tensor attributes with `decoding`.
+  init(node: Onnx_NodeProto, inputs: [Value?], decoding: TensorDecoding) {
     self.node = node
     self.inputs = inputs
+    self.decoding = decoding
   }
 
   /// `Gemm node '/l1/Gemm'` (or `Gemm node #3` when unnamed), for messages.
@@ -119,7 +122,7 @@ struct NodeContext {
   }
 
   /// A tensor attribute (a `Constant`'s value), or `nil` when absent.
-  mutating func tensor(_ name: String, decoding: TensorDecoding) throws(ModelImportError) -> Tensor? {
+  mutating func tensor(_ name: String) throws(ModelImportError) -> Tensor? {
     guard let attribute = attribute(name) else { return nil }
     guard attribute.type == .tensor || attribute.hasT else {
       throw error("attribute \(name) must be a tensor")

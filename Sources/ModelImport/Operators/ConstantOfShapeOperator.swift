@@ -10,7 +10,7 @@ enum ConstantOfShapeOperator: OnnxOperator {
     guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) <= 10_000_000 else {
       throw node.error("bad shape \(shape)")
     }
-    let value = try node.tensor("value", decoding: TensorDecoding(directory: nil))?.scalars.first ?? 0
+    let value = try node.tensor("value")?.scalars.first ?? 0
     return [.constant(Tensor(repeating: value, shape: shape), name: node.node.output.first ?? "")]
   }
 }

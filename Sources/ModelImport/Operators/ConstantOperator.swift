@@ -7,7 +7,7 @@ enum ConstantOperator: OnnxOperator {
   static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
     try node.expectInputs(0)
     let name = node.node.output.first ?? ""
-    if let tensor = try node.tensor("value", decoding: TensorDecoding(directory: nil)) {
+    if let tensor = try node.tensor("value") {
       return [.constant(tensor, name: name)]
     }
     if let ints = try node.ints("value_ints") {
