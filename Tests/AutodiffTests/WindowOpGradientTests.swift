@@ -87,3 +87,29 @@ import Testing
     #expect(leakyRelu(Variable(Tensor([-2, 3])), alpha: 0.1).data == Tensor([-0.2, 3]))
   }
 }
+
+/// Products of stacks of matrices: backprop against central differences, and the variable path.
+@Suite struct BatchMatMulTests {
+  @Test func gradientsMatchCentralDifferences() {
+    let a = Tensor(shape: [2, 3, 2, 4], scalars: (0..<48).map { Foundation.sin(Double($0) * 0.7) })
+    let b = Tensor(shape: [2, 3, 4, 3], scalars: (0..<72).map { Foundation.cos(Double($0) * 0.3) })
+    let check = gradientCheck(inputs: [a, b]) { BatchMatMul()($0[0], $0[1]) }
+    #expect(check.passed, "max abs error \(check.maxAbsoluteError)")
+    let (x, y) = (Variable(a), Variable(b))
+    let product = BatchMatMul()(x, y)
+    #expect(product.shape == [2, 3, 2, 3])
+    sum(product * product).backward(createGraph: true)
+    let function = BatchMatMul()
+    _ = function(Variable(a), Variable(b))
+    let expected = function.backward([product.data * 2])
+    #expect(zip(x.grad!.scalars, expected[0].scalars).allSatisfy { abs($0 - $1) < 1e-12 })
+    #expect(zip(y.grad!.scalars, expected[1].scalars).allSatisfy { abs($0 - $1) < 1e-12 })
+  }
+
+  @Test func eachMatrixIsItsOwnProduct() throws {
+    let a = Tensor(shape: [2, 1, 2], scalars: [1, 2, 3, 4])
+    let b = Tensor(shape: [2, 2, 1], scalars: [5, 6, 7, 8])
+    #expect(BatchMatMul()(Variable(a), Variable(b)).data == Tensor(shape: [2, 1, 1], scalars: [17, 53]))
+    #expect(throws: ShapeError.self) { try BatchMatMul().outputShapes(for: [[2, 1, 2], [3, 2, 1]]) }
+  }
+}

@@ -2,7 +2,8 @@ import Autodiff
 
 /// ONNX `MatMul`, as Autodiff's `MatMul` on matrices and vectors. A stack of matrices times one
 /// matrix (`(…, n, k) @ (k, m)`, a linear layer on a sequence) is reshaped to one product and back;
-/// stacks on both sides are multiplied when the stack holds one matrix (a batch of 1).
+/// stacks on both sides (attention's scores) are broadcast to one stack and multiplied by
+/// `BatchMatMul`.
 enum MatMulOperator: OnnxOperator {
   static let opType = "MatMul"
 
@@ -23,14 +24,17 @@ enum MatMulOperator: OnnxOperator {
       let product = try node.call(MatMul(), [flat, b])
       return [.variable(try node.call(Reshape(aStack + [n, m]), [product]))]
     }
-    guard aStack.reduce(1, *) == 1, bStack.reduce(1, *) == 1 else {
-      throw node.error("a product of stacks of more than one matrix is not supported: \(shapes(a, b))")
+    let stack: [Int]
+    do {
+      stack = try Tensor.broadcastShape(aStack, bStack, operation: "MatMul")
+    } catch {
+      throw node.error("the stacks do not broadcast: \(shapes(a, b))")
     }
-    let a2 = try node.call(Reshape([n, k]), [a])
-    let b2 = try node.call(Reshape(Array(b.shape.suffix(2))), [b])
-    let product = try node.call(MatMul(), [a2, b2])
-    let stack = aStack.count >= bStack.count ? aStack : bStack
-    return [.variable(try node.call(Reshape(stack + [n, m]), [product]))]
+    let aFull =
+      a.shape.count == stack.count + 2 && Array(aStack) == stack
+      ? a : try node.call(BroadcastTo(stack + [n, k]), [a])
+    let bFull = Array(bStack) == stack ? b : try node.call(BroadcastTo(stack + Array(b.shape.suffix(2))), [b])
+    return [.variable(try node.call(BatchMatMul(), [aFull, bFull]))]
   }
 
   private static func shapes(_ a: Variable, _ b: Variable) -> String {

@@ -56,6 +56,22 @@ class Attention(torch.nn.Module):
         return self.head(self.norm(torch.matmul(torch.softmax(scores, dim=-1), v) + x))
 
 
+class MultiHead(torch.nn.Module):
+    """Two heads of self-attention on a batch of 2: stacks of matrices on both sides of MatMul."""
+
+    def __init__(self, d=8, heads=2):
+        super().__init__()
+        self.qkv = torch.nn.Linear(d, 3 * d)
+        self.out = torch.nn.Linear(d, 2)
+        self.heads = heads
+
+    def forward(self, x):
+        b, t, d = x.shape
+        q, k, v = self.qkv(x).reshape(b, t, 3, self.heads, d // self.heads).permute(2, 0, 3, 1, 4)
+        scores = torch.softmax(q @ k.transpose(-2, -1) / (d // self.heads) ** 0.5, dim=-1)
+        return self.out((scores @ v).transpose(1, 2).reshape(b, t, d))
+
+
 class RNN(torch.nn.Module):
     """An Elman RNN over 3 steps, unrolled: h = tanh(W_ih x_t + W_hh h + b)."""
 
@@ -285,6 +301,8 @@ def main():
     write("mlp_external", mlp, {"x": x}, dynamo=False, opset=17, external=True)
     torch.manual_seed(1)
     write("attention", Attention(), {"x": torch.randn(1, 3, 8).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(5)
+    write("multihead", MultiHead(), {"x": torch.randn(2, 3, 8).tolist()}, dynamo=True, opset=18)
     torch.manual_seed(2)
     write("rnn", RNN(), {"x": torch.randn(1, 3, 4).tolist()}, dynamo=True, opset=18)
     torch.manual_seed(3)
