@@ -16,7 +16,7 @@ enum OperatorRegistry {
   static let operators: [any OnnxOperator.Type] = [
     AddOperator.self, SubOperator.self, MulOperator.self, DivOperator.self, PowOperator.self,
     NegOperator.self, SqrtOperator.self, ExpOperator.self, LogOperator.self, TanhOperator.self,
-    SigmoidOperator.self, ReluOperator.self, LeakyReluOperator.self,
+    SigmoidOperator.self, ReluOperator.self, LeakyReluOperator.self, ErfOperator.self, GeluOperator.self,
     SoftmaxOperator.self, LogSoftmaxOperator.self,
     MatMulOperator.self, GemmOperator.self,
     ReduceSumOperator.self, ReduceMeanOperator.self, ReduceMaxOperator.self,

@@ -113,3 +113,12 @@ import Testing
     #expect(throws: ShapeError.self) { try BatchMatMul().outputShapes(for: [[2, 1, 2], [3, 2, 1]]) }
   }
 }
+
+/// The error function: values and backprop against central differences.
+@Suite struct ErfTests {
+  @Test func erfAndItsGradient() {
+    let check = gradientCheck(inputs: [Tensor([-2, -0.5, 0, 0.7, 1.9])]) { erf($0[0]) }
+    #expect(check.passed, "max abs error \(check.maxAbsoluteError)")
+    #expect(abs(erf(Variable(1)).data.scalar! - 0.8427007929497149) < 1e-15)
+  }
+}

@@ -72,6 +72,17 @@ class MultiHead(torch.nn.Module):
         return self.out((scores @ v).transpose(1, 2).reshape(b, t, d))
 
 
+class GeluMLP(torch.nn.Module):
+    def __init__(self, approximate="none"):
+        super().__init__()
+        self.l1 = torch.nn.Linear(4, 6)
+        self.act = torch.nn.GELU(approximate=approximate)
+        self.l2 = torch.nn.Linear(6, 2)
+
+    def forward(self, x):
+        return self.l2(self.act(self.l1(x)))
+
+
 class RNN(torch.nn.Module):
     """An Elman RNN over 3 steps, unrolled: h = tanh(W_ih x_t + W_hh h + b)."""
 
@@ -303,6 +314,9 @@ def main():
     write("attention", Attention(), {"x": torch.randn(1, 3, 8).tolist()}, dynamo=False, opset=17)
     torch.manual_seed(5)
     write("multihead", MultiHead(), {"x": torch.randn(2, 3, 8).tolist()}, dynamo=True, opset=18)
+    torch.manual_seed(6)
+    write("gelu_erf", GeluMLP(), {"x": torch.randn(3, 4).tolist()}, dynamo=False, opset=17)
+    write("gelu_tanh", GeluMLP("tanh"), {"x": torch.randn(3, 4).tolist()}, dynamo=True, opset=20)
     torch.manual_seed(2)
     write("rnn", RNN(), {"x": torch.randn(1, 3, 4).tolist()}, dynamo=True, opset=18)
     torch.manual_seed(3)
