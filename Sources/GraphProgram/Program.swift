@@ -45,6 +45,8 @@ public struct Program {
   public let derivations: [(function: Function, derivation: String)]
   /// The `backward` and `cleargrad` lines in order; one `backward` when the program has none.
   public var passes: [PassStatement] { ir.passes }
+  /// The `repeat` line, when the program has one.
+  public let loop: ProgramLoop?
   let ir: ProgramIR
 
   /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.
@@ -65,7 +67,14 @@ public struct Program {
     let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
-    let program = Program(source: text, ir: ir)
+    if let loop = ir.loop {
+      var extended = ir
+      extended.nodes += loop.nodes
+      let shapes = try ShapeInference.check(extended, in: source)
+      try ProgramLoop.check(
+        loop, shapes: shapes, output: ir.output, names: { ir.nodes[$0].name }, source: source)
+    }
+    let program = Program(source: text, ir: ir, text: source)
     try program.checkGradients(in: source)
     return program
   }
@@ -104,7 +113,7 @@ public struct Program {
       + "limit of \(Limits.grouped(Limits.bytes)) bytes (32 MiB)"
   }
 
-  private init(source: String, ir: ProgramIR) {
+  private init(source: String, ir: ProgramIR, text: SourceText) {
     self.source = source
     self.ir = ir
     let inputVariables = ir.inputs.map { node in
@@ -117,6 +126,9 @@ public struct Program {
     output = variables[ir.output]
     functionsInStatementOrder = built.functions
     derivations = built.derivations
+    loop = ir.loop.map { [variables] in
+      ProgramLoop($0, variables: variables, output: ir.output, names: { ir.nodes[$0].name }, source: text)
+    }
   }
 
   /// Throws for a `grad` statement whose gradient came out constant (the backward pass recorded

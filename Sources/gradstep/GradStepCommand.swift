@@ -90,12 +90,15 @@ struct GradStepCommand: ParsableCommand {
     let program = try source.parse(overrides: overrides)
     let nodes = program.variables.count + program.functionsInStatementOrder.count
     if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
-    let session = Session(
+    var session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
       inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
       derivations: Dictionary(
         uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
-    let state = AppState(session: session, title: source.name, orientation: direction)
+    var optimization: Optimization?
+    if let loop = program.loop { (optimization, session) = try loop.run(on: session, fileName: source.name) }
+    let state = AppState(
+      session: session, title: source.name, orientation: direction, optimization: optimization)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)

@@ -32,7 +32,7 @@ public enum StateJSON {
       \(variables.joined(separator: ",\n"))
         ],
         "chain_rule": \(chainRule(session)),
-        "gradient_check": \(gradientCheck(session))
+        "gradient_check": \(gradientCheck(session))\(state.optimization.map { ",\n  \"optimization\": " + optimization($0) } ?? "")
       }
       """
   }

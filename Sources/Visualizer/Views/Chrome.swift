@@ -15,7 +15,9 @@ enum Chrome {
 
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
+    let iteration = state.optimization.map { "iteration \(state.iteration)/\($0.iterationCount) · " } ?? ""
+    let step =
+      iteration + "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
     var notes = [
       state.selection.map { "selected \(label(of: $0, in: session.graph))" },
       state.showsGenerations ? "generations" : nil, state.retainsGrad ? nil : "retainGrad false",
@@ -40,6 +42,10 @@ enum Chrome {
   /// With an input selected, `e` and (for a scalar) the nudge step come right after the steps.
   static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
     if let editor = state.editor { return editorLine(editor, state: state, width: width) }
+    if let line = state.iterationEditor {
+      return lineEditorLine(
+        line, prompt: " go to iteration (0–\(state.lastIteration)): ", state: state, width: width)
+    }
     if let status = state.status { return StyledLine(" " + status, Theme.status) }
     typealias Item = (key: String, action: String, priority: Int)
     let steps: [Item] = [
@@ -76,9 +82,14 @@ enum Chrome {
   /// not apply the value, or how to leave. The cursor is a reversed cell; a long text scrolls so
   /// that the cursor stays in view.
   static func editorLine(_ editor: ValueEditor, state: AppState, width: Int) -> StyledLine {
-    let prompt = " edit \(state.session.graph.variables[editor.variable].label) = "
+    lineEditorLine(
+      editor.line, prompt: " edit \(state.session.graph.variables[editor.variable].label) = ", state: state,
+      width: width)
+  }
+
+  /// A line editor after `prompt`, then why the last Enter did not apply, or how to leave.
+  static func lineEditorLine(_ line: LineEditor, prompt: String, state: AppState, width: Int) -> StyledLine {
     let note = state.status.map { ("  " + $0, Theme.fail) } ?? ("  Enter apply · Esc cancel", Theme.help)
-    let line = editor.line
     let room = max(width - prompt.count - 1, 1)
     let start = max(line.cursor - room + 1, 0)
     let end = min(start + room, line.characters.count)
