@@ -57,6 +57,9 @@ public struct AppState {
   public internal(set) var iterationEditor: LineEditor?
   /// Whether the plot pane (loss, parameter path, function and tangent) replaces the inspector.
   public internal(set) var showsPlot = false
+  /// Whether the loss plot uses a log scale (`T` flips it); it starts on when every loss is
+  /// positive and they span more than a factor of 100.
+  public internal(set) var logScale = false
 
   /// A state at step 0 of `session`; with `optimization` (a run on the session's graph, which
   /// shows its iteration 0), at iteration 0.
@@ -66,6 +69,9 @@ public struct AppState {
   ) {
     self.session = session
     self.optimization = optimization
+    if let losses = optimization?.losses.filter(\.isFinite), let low = losses.min(), low > 0 {
+      logScale = losses.max()! / low > 100
+    }
     self.title = title
     self.orientation = orientation
     tabOrder = AppState.visitOrder(of: session.graph)
@@ -147,6 +153,7 @@ public struct AppState {
     case .moveIteration(let move): moveIteration(move)
     case .openIterationEditor: openIterationEditor()
     case .togglePlot: togglePlot()
+    case .togglePlotScale: logScale.toggle()
     case .nudge(let steps): nudge(steps: steps)
     case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
     case .toggleGenerations: showsGenerations.toggle()

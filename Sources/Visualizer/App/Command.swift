@@ -73,6 +73,8 @@ public enum Command: Equatable, Sendable {
   case openIterationEditor
   /// Show or hide the plot pane.
   case togglePlot
+  /// Switch the loss plot between linear and log scale.
+  case togglePlotScale
 
   /// Where `moveIteration` goes.
   public enum IterationMove: Equatable, Sendable {
@@ -124,6 +126,7 @@ public enum Command: Equatable, Sendable {
     case .character(">"): self = .moveIteration(.last)
     case .character("i"): self = .openIterationEditor
     case .character("t"): self = .togglePlot
+    case .character("T"): self = .togglePlotScale
     case .escape: self = .dismiss
     case .character("q"): self = .quit
     default: return nil

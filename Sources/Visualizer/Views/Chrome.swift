@@ -63,7 +63,9 @@ enum Chrome {
     }
     let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 7)] : []
     let digits: [Item] = state.hasTensors ? [("d", "digits", 12)] : []
-    let items = steps + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
+    let iterations: [Item] = state.optimization == nil ? [] : [(". ,", "iteration", 3), ("t", "plot", 4)]
+    let items =
+      steps + iterations + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
     var kept = Set<Int>()
     var used = 0
     for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
@@ -122,12 +124,17 @@ enum Chrome {
     ("q", "quit"),
   ]
 
-  /// Draws the help overlay centred in the buffer.
-  static func drawHelp(into buffer: inout ScreenBuffer) {
-    let keyWidth = helpText.map(\.0.count).max()!
+  /// The help line of a program with a `repeat` loop (after `a`): iterations and plots.
+  static let iterationHelp = (". , < > i · t T", "iterations: next previous first last, go to · plot, log")
+
+  /// Draws the help overlay centred in the buffer (with the iteration keys when `state` has a loop).
+  static func drawHelp(_ state: AppState, into buffer: inout ScreenBuffer) {
+    var entries = helpText
+    if state.optimization != nil { entries.insert(iterationHelp, at: entries.count - 3) }
+    let keyWidth = entries.map(\.0.count).max()!
     let lines =
       [StyledLine("Keys", Theme.heading)]
-      + helpText.map { key, meaning in
+      + entries.map { key, meaning in
         StyledLine([(key.padded(to: keyWidth + 2), Theme.helpKey), (meaning, .plain)])
       }
       + [

@@ -15,8 +15,10 @@ public final class Screen {
     let graphHeight: Int
     let inspectorTop: Int
     let inspectorHeight: Int
+    let rows: Int
 
     init(rows: Int) {
+      self.rows = rows
       let inspector = rows >= 36 ? 12 : rows >= 20 ? 9 : max(rows / 3, 2)
       inspectorHeight = inspector
       graphTop = 1
@@ -71,14 +73,11 @@ public final class Screen {
     let regions = Regions(rows: rows)
     Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
     var offscreen: String?
-    do {
-      let view = GraphView(scene: try scene(for: state, columns: columns, rows: rows), state: state)
-      buffer.paste(
-        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
-      offscreen = view.offscreenSign(width: columns, height: regions.graphHeight)
-    } catch {
-      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
-        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+    if state.showsPlot {
+      PlotPane.draw(
+        state, x: 0, y: regions.graphTop, width: columns, height: regions.graphHeight, into: &buffer)
+    } else {
+      offscreen = drawGraph(state, regions: regions, columns: columns, charset: charset, into: &buffer)
     }
     buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
     if let offscreen {
@@ -93,8 +92,24 @@ public final class Screen {
     }
     Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).fitted(to: columns).draw(
       into: &buffer, x: 0, y: rows - 1, width: columns)
-    if state.showsHelp { Chrome.drawHelp(into: &buffer) }
+    if state.showsHelp { Chrome.drawHelp(state, into: &buffer) }
     return buffer
+  }
+
+  /// Draws the graph into the graph region; returns the rule's note on what lies beyond the view.
+  private func drawGraph(
+    _ state: AppState, regions: Regions, columns: Int, charset: Charset, into buffer: inout ScreenBuffer
+  ) -> String? {
+    do {
+      let view = GraphView(scene: try scene(for: state, columns: columns, rows: regions.rows), state: state)
+      buffer.paste(
+        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
+      return view.offscreenSign(width: columns, height: regions.graphHeight)
+    } catch {
+      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
+        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+      return nil
+    }
   }
 
   /// The inspector's lines for this state and size, and the part of them that is shown.
