@@ -76,16 +76,39 @@ public struct ProgramLoop {
 public struct LoopUpdate {
   private let program: ProgramLoop
   private var optimizer: (any Optimizer)?
+  private let parameters: [Variable]
+  /// Where each parameter's update is written, for messages.
+  private let sites: [SourceRange]
+  /// The function of each operation node of the update expressions, made once and only ever asked
+  /// for `forward`; `nil` for other nodes.
+  private let functions: [Function?]
   /// The inputs whose gradient an update reads straight from the backward pass of the loss.
   private let lossGradientInputs: [Int]
+  /// Whether some gradient is of something else than the loss: its backward pass replaces the
+  /// parameters' gradients, so the loss's are read first.
+  private let hasOtherGradients: Bool
 
   init(_ program: ProgramLoop) {
     self.program = program
     optimizer = program.optimizer?.make()
-    lossGradientInputs = program.loop.nodes.compactMap { node in
-      guard case .gradient(let of, let input) = node.kind, of == program.output else { return nil }
-      return input
+    let loop = program.loop
+    parameters = loop.parameters.map { program.variables[$0] }
+    switch loop.rule {
+    case .optimizer(_, let written): sites = written.map(\.site)
+    case .assignments(let assignments): sites = assignments.map(\.site)
     }
+    functions = loop.nodes.map { node in
+      guard case .operation(let operation, _) = node.kind else { return nil }
+      return operation.makeFunction()
+    }
+    var lossInputs = [Int]()
+    var others = false
+    for node in loop.nodes {
+      guard case .gradient(let of, let input) = node.kind else { continue }
+      if of == program.output { lossInputs.append(input) } else { others = true }
+    }
+    lossGradientInputs = lossInputs
+    hasOtherGradients = others
   }
 
   /// The parameters' new values (in `ProgramLoop.parameters` order) for iteration `iteration`,
@@ -93,22 +116,18 @@ public struct LoopUpdate {
   ///
   /// - Throws: `ProgramError` at the update when a new value is not finite, naming the iteration.
   public mutating func newValues(iteration: Int) throws(ProgramError) -> [Tensor] {
-    let loop = program.loop
-    let parameters = loop.parameters.map { program.variables[$0] }
     let result: [Tensor]
-    let sites: [SourceRange]
-    switch loop.rule {
-    case .optimizer(_, let written):
+    switch program.loop.rule {
+    case .optimizer:
       let gradients = parameters.map { $0.grad ?? Tensor(repeating: 0, shape: $0.shape) }
       result = optimizer!.step(parameters: parameters.map(\.data), gradients: gradients)
-      sites = written.map(\.site)
     case .assignments(let assignments):
       let steps = evaluateSteps()
-      result = zip(parameters, assignments).map { $0.data - steps[$1.step - loop.firstNode] }
-      sites = assignments.map(\.site)
+      let first = program.loop.firstNode
+      result = assignments.indices.map { parameters[$0].data - steps[assignments[$0].step - first] }
     }
     for (index, value) in result.enumerated() {
-      guard let bad = value.scalars.first(where: { !$0.isFinite }) else { continue }
+      guard let bad = Self.firstNonFinite(value) else { continue }
       throw program.source.error(
         "iteration \(iteration): the new value of \(program.parameters[index].name) is \(bad), not a finite "
           + "number; the loop stops here", at: sites[index])
@@ -116,30 +135,42 @@ public struct LoopUpdate {
     return result
   }
 
+  /// The first element of `tensor` that is NaN or infinite, if any.
+  private static func firstNonFinite(_ tensor: Tensor) -> Double? {
+    if tensor.shape.isEmpty, let value = tensor.scalar { return value.isFinite ? nil : value }
+    return tensor.scalars.first { !$0.isFinite }
+  }
+
+  /// The gradient of the loss with respect to input `input`, as its backward pass left it.
+  private func lossGradient(_ input: Int) -> Tensor {
+    let variable = program.variables[input]
+    return variable.grad ?? Tensor(repeating: 0, shape: variable.shape)
+  }
+
   /// The value of every node of the update expressions, in order.
   private func evaluateSteps() -> [Tensor] {
     let loop = program.loop
     let first = loop.firstNode
-    var lossGradients = [Int: Tensor]()
-    for input in lossGradientInputs {
-      let variable = program.variables[input]
-      lossGradients[input] = variable.grad ?? Tensor(repeating: 0, shape: variable.shape)
-    }
+    let saved = hasOtherGradients ? lossGradientInputs.map(lossGradient) : []
     var values = [Tensor]()
     values.reserveCapacity(loop.nodes.count)
     func value(_ node: Int) -> Tensor { node < first ? program.variables[node].data : values[node - first] }
-    for node in loop.nodes {
+    for (position, node) in loop.nodes.enumerated() {
       switch node.kind {
       case .input(let tensor): values.append(tensor)
       case .constant(let number): values.append(Tensor(number))
-      case .operation(let operation, let arguments):
-        values.append(operation.makeFunction().forward(arguments.map(value))[0])
-      case .gradient(let of, let input):
-        if of == program.output, let gradient = lossGradients[input] {
-          values.append(gradient)
-        } else {
-          values.append(Autodiff.grad(variable(of), program.variables[input]).data)
+      case .operation(_, let arguments):
+        switch functions[position]! {
+        case let unary as ElementwiseFunction: values.append(unary.apply(value(arguments[0])))
+        case let binary as BinaryFunction:
+          values.append(binary.apply(value(arguments[0]), value(arguments[1])))
+        case let function: values.append(function.forward(arguments.map(value))[0])
         }
+      case .gradient(let of, let input) where of == program.output:
+        values.append(
+          hasOtherGradients ? saved[lossGradientInputs.firstIndex(of: input)!] : lossGradient(input))
+      case .gradient(let of, let input):
+        values.append(Autodiff.grad(variable(of), program.variables[input]).data)
       }
     }
     return values

@@ -2,7 +2,8 @@ import Autodiff
 
 /// An optimisation loop run on a graph, as DeZero's training loops run: each iteration replays the
 /// forward pass on the current parameters, clears every gradient, runs the backward pass from the
-/// output (the loss), then gives every parameter its new value at once.
+/// output (the loss), then gives every parameter its new value at once. The passes run on the
+/// graph's `Tape`, in its own variables: nothing is built per iteration.
 ///
 /// Only the parameters and the loss of each iteration are kept, in flat arrays
 /// (O(iterations × parameters)); an iteration's steps are rebuilt on demand by `session(at:like:)`,
@@ -44,15 +45,22 @@ public struct Optimization {
     values.reserveCapacity(reserved * width)
     let variables = parameters.map { graph.variables[$0].variable }
     let output = graph.variables[graph.output].variable
+    let tape = graph.tape
     for iteration in 0...iterations {
-      if iteration > 0 { graph.replayForward() }
+      if iteration > 0 { tape.forward() }
       let loss = output.data.scalar ?? .nan
       losses.append(loss)
-      for variable in variables { values.append(contentsOf: variable.data.scalars) }
+      for variable in variables {
+        let data = variable.data
+        if data.shape.isEmpty, let value = data.scalar {
+          values.append(value)
+        } else {
+          values.append(contentsOf: data.scalars)
+        }
+      }
       if iteration == iterations { break }
       if let stopBelow, loss < stopBelow { break }
-      for node in graph.variables { node.variable.cleargrad() }
-      output.backward(retainGrad: false)
+      tape.backward()
       let next = try update(iteration)
       for (variable, value) in zip(variables, next) { variable.data = value }
     }

@@ -17,6 +17,16 @@ public final class Pow: ElementwiseFunction {
   /// `[c, xᶜ⁻¹]`.
   override public func localDerivative(_ x: Tensor) -> [Tensor] { [Tensor(exponent), x.power(exponent - 1)] }
 
+  /// `c·x^(c−1)·gy` in one pass (the same arithmetic as the factors).
+  override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
+    let (exponent, lower) = (self.exponent, self.exponent - 1)
+    return checked { () throws(ShapeError) in
+      try Tensor.elementwise(x, gy, operation: "Mul") {
+        exponent * (lower == 2 ? $0 * $0 : Double.power($0, lower)) * $1
+      }
+    }
+  }
+
   /// `c·x^(c−1)·gy` on variables.
   override public func backward(_ gys: [Variable]) -> [Variable] {
     [exponent * pow(firstInput!, exponent - 1) * gys[0]]
