@@ -15,6 +15,11 @@ import Autodiff
 /// cleargrad                  # clears every gradient
 /// backward
 /// ```
+/// or, instead of `backward` lines, one optimisation loop as the last line (see `ProgramLoop`):
+/// ```
+/// repeat 1000: x -= 0.001 * grad(y, x)     # or grad(y, x) / grad(grad(y, x), x), or an optimiser:
+/// repeat 500 until y < 0.01: adam(0.05) W, b
+/// ```
 /// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); its exponent,
 /// like `pow`'s, must be a constant (`x^-1`, `x^(1/2)`). Functions: `square exp sin cos tanh log
 /// sqrt sigmoid relu neg` (1 argument), `add sub mul div matmul` (2), `pow(x, c)`, `sum(x)`,

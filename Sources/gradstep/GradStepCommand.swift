@@ -20,7 +20,9 @@ struct GradStepCommand: ParsableCommand {
       e edit the selected input (Enter apply, Esc cancel), + - nudge it by the step, * / step ×10 ÷10, \
       v generations and the backward queue, r retainGrad false (freed grads), \
       ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
-      z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, ? help, Esc close help / clear selection / quit, q quit. \
+      z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, ? help, Esc close help / clear selection / quit, q quit; \
+      with a repeat line, . , next/previous iteration, < > first/last, i go to iteration N, \
+      t plots (loss, path over the loss surface, y(x) and its tangent; also for one scalar input), T log/linear. \
       --keys takes the same keys; \
       names in angle brackets: <left> <right> <up> <down> <S-left> <S-right> <S-up> <S-down> \
       <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <bs> <C-u> <space> <lt> <click:X,Y>; \
