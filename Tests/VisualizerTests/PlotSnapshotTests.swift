@@ -50,6 +50,16 @@ import Testing
     #expect(try Self.run("rosenbrock", keys: "tT", size: (80, 24)).contains("loss (linear)"))
   }
 
+  @Test func theSVGExportHasThePlots() throws {
+    let program = try ExampleTests.program("rosenbrock")
+    let (run, session) = try Optimization.run(program, on: Session(program: program))
+    let state = AppState(session: session, title: "rosenbrock.grad", optimization: run)
+    var headless = HeadlessRun(app: App(state: state, screen: Screen()), columns: 80, rows: 24)
+    let svg = SVGFrame.document(headless.finalFrame(keys: try Key.parseScript("t")))
+    #expect(svg.contains("loss over x0, x1"))
+    #expect(svg.contains("\u{2800}") || svg.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+  }
+
   @Test func theSeedsTangentHasTheGradientAsItsSlope() throws {
     #expect(try Self.run("seed", keys: "t", size: (80, 24)).contains("y(x) at x=0.5: slope x.grad=3.2974"))
   }
