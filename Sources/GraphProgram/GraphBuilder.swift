@@ -12,18 +12,28 @@ enum GraphBuilder {
     /// For each function a `grad` node recorded: which backward made it and in which statement
     /// (`Square's backward in g = grad(y, x)`).
     var derivations: [(function: Function, derivation: String)] = []
+    /// The functions of the statements on the lines `build` was asked to note, each with its
+    /// statement's line (an operation's own, or that of the `grad` whose backward recorded it).
+    var noted: [(function: Function, line: Int)] = []
   }
 
-  /// One variable per node, in node order; input nodes take `inputs` in order.
+  /// One variable per node, in node order; input nodes take `inputs` in order. The functions of
+  /// statements on `notedLines` are listed in `Built.noted`.
   ///
   /// - Precondition: the IR passed `ShapeInference.check` with inputs of the same shapes.
-  static func build(_ ir: ProgramIR, inputs: [Variable]) -> Built {
+  static func build(_ ir: ProgramIR, inputs: [Variable], notedLines: Set<Int> = []) -> Built {
     precondition(
       inputs.count == ir.inputs.count, "the program has \(ir.inputs.count) inputs, got \(inputs.count)")
     var remainingInputs = inputs.makeIterator()
     var built = Built()
     built.variables.reserveCapacity(ir.nodes.count)
     for node in ir.nodes {
+      let functionsBefore = built.functions.count
+      defer {
+        if notedLines.contains(node.site.line) {
+          built.noted += built.functions[functionsBefore...].map { ($0, node.site.line) }
+        }
+      }
       switch node.kind {
       case .input(let value):
         let input = remainingInputs.next()!

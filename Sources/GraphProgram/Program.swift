@@ -43,6 +43,9 @@ public struct Program {
   /// The functions `grad` statements recorded, each with where it comes from (`Square's backward
   /// in g = grad(y, x)`), in evaluation order.
   public let derivations: [(function: Function, derivation: String)]
+  /// The comments the program teaches with: its leading comment lines, and the comment right above
+  /// a statement for that statement's functions.
+  public let lesson: Lesson
   /// The `backward` and `cleargrad` lines in order; one `backward` when the program has none.
   public var passes: [PassStatement] { ir.passes }
   let ir: ProgramIR
@@ -111,12 +114,14 @@ public struct Program {
       guard case .input(let value) = ir.nodes[node].kind else { preconditionFailure("input node \(node)") }
       return Variable(value, name: ir.nodes[node].name)
     }
-    let built = GraphBuilder.build(ir, inputs: inputVariables)
+    let comments = Lesson.Comments(SourceText(source))
+    let built = GraphBuilder.build(ir, inputs: inputVariables, notedLines: Set(comments.above.keys))
     variables = built.variables
     inputs = zip(ir.inputs, inputVariables).map { (ir.nodes[$0].name, $1) }
     output = variables[ir.output]
     functionsInStatementOrder = built.functions
     derivations = built.derivations
+    lesson = Lesson(comments, notedFunctions: built.noted)
   }
 
   /// Throws for a `grad` statement whose gradient came out constant (the backward pass recorded

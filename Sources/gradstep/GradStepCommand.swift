@@ -95,7 +95,9 @@ struct GradStepCommand: ParsableCommand {
       inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
       derivations: Dictionary(
         uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
-    let state = AppState(session: session, title: source.name, orientation: direction)
+    let state = AppState(
+      session: session, title: source.name, orientation: direction,
+      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes))
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)

@@ -62,16 +62,21 @@ struct GradStepTerminalTests {
     #expect(try session.query("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0")
   }
 
-  @Test func escapeQuitsWhenNothingIsOpen() throws {
+  /// Esc never ends the session (and every what-if edit with it): with nothing open it only says
+  /// so; `q` quits.
+  @Test func escapeNeverQuits() throws {
     let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
     defer { session.kill() }
     try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
     try session.sendKeys("Escape")
+    try expectScreen(session, equalsHeadless: "<esc>", columns: 80, rows: 24)
+    #expect(try session.capture().contains("q quits"))
+    try session.type("q")
     #expect(try session.exitStatus() == 0)
   }
 
-  /// Esc closes the help overlay first, then clears the selection, and only then quits.
-  @Test func escapeClosesHelpThenTheSelectionThenQuits() throws {
+  /// Esc closes the help overlay first, then clears the selection, and then does nothing more.
+  @Test func escapeClosesHelpThenTheSelectionAndNeverQuits() throws {
     let session = try TmuxSession([GradStepBinary.path], columns: 80, rows: 24)
     defer { session.kill() }
     try expectScreen(session, equalsHeadless: "", columns: 80, rows: 24)
@@ -85,6 +90,8 @@ struct GradStepTerminalTests {
     try expectScreen(session, equalsHeadless: "b?<tab><esc><esc>", columns: 80, rows: 24)
     #expect(try !session.capture().contains("selected"))
     try session.sendKeys("Escape")
+    try expectScreen(session, equalsHeadless: "b?<tab><esc><esc><esc>", columns: 80, rows: 24)
+    try session.type("q")
     #expect(try session.exitStatus() == 0)
   }
 

@@ -8,6 +8,8 @@ public struct AppState {
   public private(set) var session: Session
   /// The program's name for the title line (`seed.grad`).
   public let title: String
+  /// The program's lesson and its notes on steps, from its comments.
+  public let narration: Narration
   /// Left-to-right (DeZero's `rankdir=LR`) or top-to-bottom.
   public private(set) var orientation: Orientation
   /// The node the inspector shows instead of the active step (variables first, then functions).
@@ -50,10 +52,14 @@ public struct AppState {
   /// Whether any variable is a tensor (so that `d`, the display precision, matters).
   public let hasTensors: Bool
 
-  /// A state at step 0 of `session`.
-  public init(session: Session, title: String, orientation: Orientation = .leftToRight) {
+  /// A state at step 0 of `session`, narrated by `narration`.
+  public init(
+    session: Session, title: String, orientation: Orientation = .leftToRight,
+    narration: Narration = Narration()
+  ) {
     self.session = session
     self.title = title
+    self.narration = narration
     self.orientation = orientation
     tabOrder = AppState.visitOrder(of: session.graph)
     hasTensors = session.graph.variables.contains { $0.variable.shape.count > 0 }
@@ -119,7 +125,7 @@ public struct AppState {
         selection = nil
         inspectorScroll = 0
       } else {
-        wantsQuit = true
+        status = "nothing to close (Esc closes help, editor, search, then clears the selection); q quits"
       }
     case .quit: wantsQuit = true
     case .notice(let message): status = message

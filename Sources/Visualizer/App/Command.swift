@@ -43,7 +43,7 @@ public enum Command: Equatable, Sendable {
   case togglePlay
   /// Time passed (sent by the front end while playing): one step forward, stopping at the end.
   case tick
-  /// Close the help overlay, else clear the selection, else leave the app.
+  /// Close the help overlay, else clear the selection; never leaves the app (`q` and Ctrl-C do).
   case dismiss
   /// Leave the app.
   case quit

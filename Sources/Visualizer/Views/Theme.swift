@@ -30,4 +30,6 @@ enum Theme {
   static let help = CellStyle(dim: true)
   static let helpKey = CellStyle(bold: true)
   static let status = CellStyle(foreground: .brightYellow, bold: true)
+  /// A program's own words: its lesson and the note on a step (italic is not portable, so cyan).
+  static let narration = CellStyle(foreground: .cyan)
 }
