@@ -13,11 +13,11 @@ public struct AppState {
   /// Left-to-right (DeZero's `rankdir=LR`) or top-to-bottom.
   public private(set) var orientation: Orientation
   /// The node the inspector shows instead of the active step (variables first, then functions).
-  public private(set) var selection: Int?
+  public internal(set) var selection: Int?
   /// Whether the help overlay is shown.
   public internal(set) var showsHelp = false
   /// How far the user has moved the view from following the active step, in cells.
-  public private(set) var pan = (x: 0, y: 0)
+  public internal(set) var pan = (x: 0, y: 0)
   /// Whether chains of single-input functions are drawn as one box.
   public private(set) var collapsed = false
   /// Whether the timeline is playing by itself (a step per `.tick`).
@@ -25,7 +25,7 @@ public struct AppState {
   /// Whether the user asked to quit.
   public private(set) var wantsQuit = false
   /// How many lines the inspector is scrolled down (the screen stops at its last line).
-  public private(set) var inspectorScroll = 0
+  public internal(set) var inspectorScroll = 0
   /// Whether the inspector shows tensors in full precision rather than five significant digits.
   public private(set) var fullPrecision = false
   /// A one-line message about the last key, when it did nothing here ("nothing to collapse")
@@ -33,6 +33,10 @@ public struct AppState {
   public internal(set) var status: String?
   /// The value editor, when open: then keys type into it instead of stepping (`Command(editorKey:)`).
   public internal(set) var editor: ValueEditor?
+  /// The search line, when open (`/`): then keys type into it (`Command(searchKey:)`).
+  public internal(set) var search: Search?
+  /// The last search's text, for `N` (the next match).
+  public internal(set) var lastSearch: String?
   /// The variables whose data or grad at the cursor the last edit or nudge changed, marked in
   /// their boxes; the next key clears them.
   public internal(set) var changed: Set<Int> = []
@@ -89,10 +93,16 @@ public struct AppState {
       selection = node.flatMap { (0..<session.graph.nodeCount).contains($0) ? $0 : nil }
       inspectorScroll = 0
     case .toggleHelp: showsHelp.toggle()
+    case .openSearch: openSearch()
+    case .editSearch(let edit): editSearch(edit)
+    case .commitSearch: commitSearch()
+    case .cancelSearch: cancelSearch()
+    case .nextMatch: nextMatch()
     case .toggleOrientation:
       orientation = orientation == .leftToRight ? .topToBottom : .leftToRight
       pan = (0, 0)
     case .pan(let dx, let dy): pan = (pan.x + dx, pan.y + dy)
+    case .pageView, .jumpView: break  // the app turns them into pans, knowing the screen's size
     case .recenter: pan = (0, 0)
     case .cycleZoom: zoom = (zoom ?? .compact).next
     case .fitZoom: zoom = nil

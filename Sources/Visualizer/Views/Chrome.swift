@@ -40,6 +40,7 @@ enum Chrome {
   /// With an input selected, `e` and (for a scalar) the nudge step come right after the steps.
   static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
     if let editor = state.editor { return editorLine(editor, state: state, width: width) }
+    if let search = state.search { return searchLine(search, state: state, width: width) }
     if let status = state.status { return StyledLine(" " + status, Theme.status) }
     typealias Item = (key: String, action: String, priority: Int)
     let steps: [Item] = [
@@ -88,6 +89,27 @@ enum Chrome {
     return StyledLine([
       (prompt, Theme.heading), (before, .plain), (under, Theme.selected), (after, .plain), note,
     ])
+  }
+
+  /// The search line in place of the bottom line: `/h2▌  3 matches · Enter select · Tab next ·
+  /// Esc cancel`, or why nothing matches.
+  static func searchLine(_ search: Search, state: AppState, width: Int) -> StyledLine {
+    let count = state.searchMatches.count
+    let note: (String, CellStyle) =
+      search.line.characters.isEmpty
+      ? ("  type a name (prefix or part) · Esc cancel", Theme.help)
+      : count == 0
+        ? ("  no match · Esc cancel", Theme.fail)
+        : ("  \(count) match\(count == 1 ? "" : "es") · Enter select · Tab next · Esc cancel", Theme.help)
+    let line = search.line
+    let before = String(line.characters[..<line.cursor])
+    let under = line.cursor < line.characters.count ? String(line.characters[line.cursor]) : " "
+    let after = line.cursor < line.characters.count ? String(line.characters[(line.cursor + 1)...]) : ""
+    let text = StyledLine([
+      (" /", Theme.heading), (before, .plain), (under, Theme.selected), (after, .plain), note,
+    ])
+    return text.count <= width
+      ? text : StyledLine([(" /", Theme.heading), (before, .plain), (under, Theme.selected)])
   }
 
   /// The help overlay's lines.
