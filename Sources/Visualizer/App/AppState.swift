@@ -47,6 +47,9 @@ public struct AppState {
   /// Whether gradients are kept (`retainGrad: true`, the default) or shown freed once their
   /// function's backward has used them, as `backward(retainGrad: false)` does.
   public private(set) var retainsGrad = true
+  /// Whether a shared variable's gradient contributions are listed largest first (`s`) rather than
+  /// in timeline order.
+  public private(set) var sortsContributionsBySize = false
   /// The zoom level chosen with `z`, `nil` for the largest that fits the whole graph (else compact).
   public private(set) var zoom: BoxStyle?
   /// The nodes in the order Tab visits them: each function's new inputs, the function, its outputs.
@@ -147,6 +150,7 @@ public struct AppState {
     case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
     case .toggleGenerations: showsGenerations.toggle()
     case .toggleRetainGrad: retainsGrad.toggle()
+    case .toggleContributionOrder: sortsContributionsBySize.toggle()
     }
   }
 

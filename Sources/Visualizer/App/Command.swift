@@ -80,6 +80,8 @@ public enum Command: Equatable, Sendable {
   case scaleNudgeStep(exponent: Int)
   /// Show or hide generations in the boxes and the backward queue in the inspector.
   case toggleGenerations
+  /// List a shared variable's gradient contributions largest first, or in timeline order again (`s`).
+  case toggleContributionOrder
   /// Show gradients as `retainGrad: false` leaves them (freed once used), or all of them again.
   case toggleRetainGrad
 
@@ -128,6 +130,7 @@ public enum Command: Equatable, Sendable {
     case .character(","): self = .scaleNudgeStep(exponent: -1)
     case .character("v"): self = .toggleGenerations
     case .character("r"): self = .toggleRetainGrad
+    case .character("s"): self = .toggleContributionOrder
     case .escape: self = .dismiss
     case .character("q"): self = .quit
     default: return nil

@@ -163,9 +163,10 @@ struct InspectorView {
   private func variableLines(_ index: Int) -> [StyledLine] {
     let node = graph.variables[index]
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
+    let usage = UsageLines(inspector: self, variable: index)
+    let sum = usage.sum(total: shownGrad(index))
     return heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
-      + [StyledLine(UsageLine.text(of: index, in: graph, width: width))]
-      + labelled("data", session.data(of: index)) + gradLines(index)
+      + labelled("data", session.data(of: index)) + (sum.isEmpty ? gradLines(index) : sum) + usage.uses
       + ElementTableLines(label: node.label, data: session.data(of: index), grad: shownGrad(index))
       .lines
   }
