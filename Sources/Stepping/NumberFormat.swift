@@ -3,19 +3,24 @@ import Autodiff
 /// How the screens print numbers: short in graph boxes, full precision (shortest round-trip, as
 /// Swift's `description`: `3.297442541400256`) in the inspector and the gradient check.
 public enum NumberFormat {
-  /// Full precision: Swift's shortest round-trip form.
-  public static func full(_ value: Double) -> String { value.description }
+  /// Full precision: Swift's shortest round-trip form; zero is `0.0` whatever its sign (a learner
+  /// reads `-0.0` as a different number).
+  public static func full(_ value: Double) -> String { (value == 0 ? 0 : value).description }
 
   /// At most five significant digits, always with a point or exponent so it reads as a float:
   /// `1.6487`, `0.25`, `1.0`, `-3e-07`, `nan`.
   public static func short(_ value: Double) -> String {
+    let value = value == 0 ? 0 : value
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
     let text = value.printed("%.5g")
     return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"
   }
 
-  /// A tensor in full precision: a scalar as a number, otherwise NumPy-like nested brackets.
-  public static func full(_ tensor: Tensor) -> String { tensor.description }
+  /// A tensor in full precision: a scalar as a number, otherwise NumPy-like nested brackets; no `-0.0`.
+  public static func full(_ tensor: Tensor) -> String {
+    (tensor.scalars.contains { $0 == 0 && $0.sign == .minus } ? tensor.map { $0 == 0 ? 0 : $0 } : tensor)
+      .description
+  }
 
   /// A tensor in at most `width` characters: a scalar in short form, otherwise its leading values
   /// in row-major order (`[1.0, 2.0,…`); the box's title line shows the shape.

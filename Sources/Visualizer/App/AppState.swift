@@ -163,15 +163,16 @@ public struct AppState {
 
   /// Replaces the timeline with `edited`, a timeline of the same graph: what the edit changed is
   /// marked for one frame and summed up on the status line.
-  mutating func replaceSession(with edited: Session, editing variable: Int) {
+  /// `note`, when given, goes between the new value and the count of changes.
+  mutating func replaceSession(with edited: Session, editing variable: Int, note: String? = nil) {
     let before = session
     session = edited
     changed = edited.changedVariables(since: before)
     let name = session.graph.variables[variable].label
     let count = changed.count == 1 ? "1 variable changed" : "\(changed.count) variables changed"
     status =
-      "\(name) = \(Self.valueText(edited.data(of: variable))) (was \(Self.valueText(before.data(of: variable)))): "
-      + count + " (marked •)"
+      "\(name) = \(Self.valueText(edited.data(of: variable))) (was \(Self.valueText(before.data(of: variable))))"
+      + (note.map { " · " + $0 + " · " } ?? ": ") + count + " (marked •)"
   }
 
   /// Moves the cursor to `step`; says `unmoved` on the status line when the cursor stays put.
