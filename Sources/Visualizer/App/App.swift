@@ -86,6 +86,15 @@ public struct App {
             ? "the whole graph is in view" : "the view is at that end of the graph already")
       }
       return .pan(dx: target.x - state.pan.x, dy: target.y - state.pan.y)
+    case .scrollInspector(let lines) where state.showsHelp:
+      let maxScroll = HelpView.maxScroll(columns: columns, rows: rows)
+      let target = min(max(state.helpScroll + lines, 0), maxScroll)
+      guard target != state.helpScroll else {
+        return .notice(
+          maxScroll == 0
+            ? "the help shows everything" : lines > 0 ? "at the end of the help" : "at the top of the help")
+      }
+      return .scrollInspector(lines: target - state.helpScroll)
     case .scrollInspector(let lines):
       let window = screen.inspectorWindow(state, columns: columns, rows: rows)
       let target = min(max(window.top + lines, 0), window.maxScroll)

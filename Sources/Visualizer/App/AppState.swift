@@ -16,6 +16,8 @@ public struct AppState {
   public internal(set) var selection: Int?
   /// Whether the help overlay is shown.
   public internal(set) var showsHelp = false
+  /// How many lines the help overlay is scrolled down (while it is shown, the scroll keys move it).
+  public private(set) var helpScroll = 0
   /// How far the user has moved the view from following the active step, in cells.
   public internal(set) var pan = (x: 0, y: 0)
   /// Whether chains of single-input functions are drawn as one box.
@@ -95,7 +97,9 @@ public struct AppState {
     case .select(let node):
       selection = node.flatMap { (0..<session.graph.nodeCount).contains($0) ? $0 : nil }
       inspectorScroll = 0
-    case .toggleHelp: showsHelp.toggle()
+    case .toggleHelp:
+      showsHelp.toggle()
+      helpScroll = 0
     case .openSearch: openSearch()
     case .editSearch(let edit): editSearch(edit)
     case .commitSearch: commitSearch()
@@ -113,7 +117,12 @@ public struct AppState {
       zoom = style
       pan = (0, 0)
       status = message
-    case .scrollInspector(let lines): inspectorScroll = max(inspectorScroll + lines, 0)
+    case .scrollInspector(let lines):
+      if showsHelp {
+        helpScroll = max(helpScroll + lines, 0)
+      } else {
+        inspectorScroll = max(inspectorScroll + lines, 0)
+      }
     case .togglePrecision: fullPrecision.toggle()
     case .toggleCollapse:
       guard hasChains else {

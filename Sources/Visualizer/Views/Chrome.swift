@@ -45,7 +45,7 @@ enum Chrome {
     typealias Item = (key: String, action: String, priority: Int)
     let steps: [Item] = [
       ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 8), ("b", "all backward", 4),
-      ("g", "start", 10), ("tab", "select", 9),
+      ("g", "start", 10), ("tab", "select", 9), ("/", "find", 13),
     ]
     var edit: [Item] = []
     if let input = state.selection, input < state.session.graph.variables.count,
@@ -110,49 +110,5 @@ enum Chrome {
     ])
     return text.count <= width
       ? text : StyledLine([(" /", Theme.heading), (before, .plain), (under, Theme.selected)])
-  }
-
-  /// The help overlay's lines.
-  static let helpText: [(String, String)] = [
-    ("n l → space · p h ←", "next step · previous step"),
-    ("f · g  Home", "all forward: end of the forward pass · step 0"),
-    ("b  G  End", "all backward: every gradient, then the gradient check"),
-    ("Tab  Shift-Tab  click", "inspect the next / previous / clicked node"),
-    ("e", "edit the selected input: Enter apply, Esc cancel"),
-    ("+  -  /  *", "nudge the selected input by the step; step ÷10, ×10"),
-    ("v", "generations: in the boxes, and backward's queue"),
-    ("r", "retainGrad false: gradients freed once used"),
-    ("↓ j  ↑ k  ] [", "scroll the inspector: a line, \(Command.scrollPage) lines"),
-    ("d", "tensor digits: 5 significant / full"),
-    ("o · c", "left-to-right / top-to-bottom · collapse chains"),
-    ("z · =", "zoom: boxes, compact, one line, names · fit all"),
-    ("H J K L  0", "move the view (Shift-arrows, PgUp, PgDn); 0 follow"),
-    ("a", "play / pause: a step every 0.8 s"),
-    ("?", "show / hide this help"),
-    ("Esc", "close help, else clear the selection, else quit"),
-    ("q", "quit"),
-  ]
-
-  /// Draws the help overlay centred in the buffer.
-  static func drawHelp(into buffer: inout ScreenBuffer) {
-    let keyWidth = helpText.map(\.0.count).max()!
-    let lines =
-      [StyledLine("Keys", Theme.heading)]
-      + helpText.map { key, meaning in
-        StyledLine([(key.padded(to: keyWidth + 2), Theme.helpKey), (meaning, .plain)])
-      }
-      + [
-        StyledLine(""),
-        StyledLine("╭ variable: name, data, grad ╮   ┌ function ┐   — not yet", Theme.help),
-      ]
-    let width = min(lines.map(\.count).max()! + 4, buffer.columns)
-    let height = min(lines.count + 2, buffer.rows)
-    let x = (buffer.columns - width) / 2
-    let y = (buffer.rows - height) / 2
-    buffer.fill(x: x, y: y, width: width, height: height)
-    buffer.box(x: x, y: y, width: width, height: height, kind: .rounded, style: Theme.heading)
-    for (row, line) in lines.prefix(height - 2).enumerated() {
-      line.draw(into: &buffer, x: x + 2, y: y + 1 + row, width: width - 4)
-    }
   }
 }

@@ -95,8 +95,12 @@ struct GraphView {
         draw(route, into: &buffer, origin: origin, style: Theme.edge)
       }
     }
+    let backward: Bool
+    if case .backward? = state.session.currentStep?.kind { backward = true } else { backward = false }
     for route in highlighted {
-      draw(route, into: &buffer, origin: origin, style: Theme.activeEdge, weight: .heavy)
+      let reversed = backward && scene.display.edges[route.edge].functionBox == activeBox
+      draw(
+        route, into: &buffer, origin: origin, style: Theme.activeEdge, weight: .heavy, pointingBack: reversed)
     }
     let involved = Set(active.map { graph.functions[$0].inputs + graph.functions[$0].outputs } ?? [])
     let fresh = Set(
@@ -153,9 +157,11 @@ struct GraphView {
     return boxes
   }
 
+  /// Draws one wire; `pointingBack` puts its arrowhead at its start, pointing at the box it leaves,
+  /// as the gradient flows on a backward step.
   private func draw(
     _ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle,
-    weight: LineWeight = .light
+    weight: LineWeight = .light, pointingBack: Bool = false
   ) {
     var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
     let source = scene.layout.boxes[scene.display.edges[route.edge].from]
@@ -175,15 +181,23 @@ struct GraphView {
     if points.count == 1 {  // one-line nodes one cell apart: the wire is its arrowhead
       let direction: ArrowDirection =
         switch route.arrow {
-        case .right: .right
-        case .down: .down
-        case .left: .left
-        case .up: .up
+        case .right: pointingBack ? .left : .right
+        case .down: pointingBack ? .up : .down
+        case .left: pointingBack ? .right : .left
+        case .up: pointingBack ? .down : .up
         }
       buffer.arrowhead(direction, x: points[0].x, y: points[0].y, style: style)
-    } else {
-      buffer.polyline(points, weight: weight, arrowhead: true, style: style)
+      return
     }
+    buffer.polyline(points, weight: weight, arrowhead: !pointingBack, style: style)
+    let start = points.count - route.points.count
+    guard pointingBack, let next = points[(start + 1)...].first(where: { $0 != points[start] }) else {
+      return
+    }
+    let head = points[start]
+    let direction: ArrowDirection =
+      head.y == next.y ? (head.x < next.x ? .left : .right) : (head.y < next.y ? .up : .down)
+    buffer.arrowhead(direction, x: head.x, y: head.y, style: style)
   }
 
   private func drawVariable(

@@ -103,7 +103,7 @@ public final class Screen {
     }
     Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).fitted(to: columns).draw(
       into: &buffer, x: 0, y: rows - 1, width: columns)
-    if state.showsHelp { Chrome.drawHelp(into: &buffer) }
+    if state.showsHelp { HelpView.draw(into: &buffer, scroll: state.helpScroll) }
     return buffer
   }
 
