@@ -102,9 +102,12 @@ extension ChainRule.Term {
   }
 
   /// `x.grad = 1.0 + 1.0 = 2.0` when this adds to an earlier gradient, else `x.grad = 3.29…`.
+  /// A negative term is subtracted: `u.grad = 0.034 − 0.1297 = -0.0957`, never `+ -0.1297`.
   public var accumulation: String {
     guard let before else { return "\(input).grad = \(NumberFormat.full(after))" }
-    return
-      "\(input).grad = \(NumberFormat.full(before)) + \(NumberFormat.full(result)) = \(NumberFormat.full(after))"
+    let term =
+      result.rank == 0 && result.scalars[0] < 0
+      ? "− \(NumberFormat.full(-result.scalars[0]))" : "+ \(NumberFormat.full(result))"
+    return "\(input).grad = \(NumberFormat.full(before)) \(term) = \(NumberFormat.full(after))"
   }
 }

@@ -23,8 +23,12 @@ public struct GraphModel {
     /// The function.
     public let function: Function
     /// The op's name (`Square`), after `∂` for a function of a backward pass a program recorded
-    /// (`∂Mul`), so the graph of a gradient stands out from the forward graph.
-    public var label: String { derivation == nil ? function.name : "∂" + function.name }
+    /// (`∂Mul`), so the graph of a gradient stands out from the forward graph; a power shows its
+    /// constant exponent (`Pow^3`), which is part of what it computes.
+    public var label: String {
+      let name = (function as? Pow).map { "\(function.name)^\(formatConstant($0.exponent))" } ?? function.name
+      return derivation == nil ? name : "∂" + name
+    }
     /// For a function a program's `grad` recorded: which backward made it (`Square's backward in
     /// grad(y, x)`); `nil` for a forward function.
     public let derivation: String?

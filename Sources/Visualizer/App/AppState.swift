@@ -136,10 +136,12 @@ public struct AppState {
         status = "at the last step, nothing to play (g: back to step 0)"
       }
     case .tick:
-      guard isPlaying else { return }
+      guard isPlaying, session.cursor < session.stepCount else {
+        isPlaying = false
+        return
+      }
       changed = []
       move(to: session.cursor + 1, else: nil)
-      isPlaying = session.cursor < session.stepCount
     case .dismiss:
       if showsHelp {
         showsHelp = false
@@ -188,6 +190,7 @@ public struct AppState {
   private mutating func move(to step: Int, else unmoved: String?) {
     let before = session.cursor
     session.move(to: step)
+    if session.cursor == session.stepCount { isPlaying = false }
     guard session.cursor != before else {
       status = unmoved
       return
