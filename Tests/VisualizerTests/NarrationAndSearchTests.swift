@@ -1,0 +1,156 @@
+import Autodiff
+import Foundation
+import Testing
+
+@testable import Stepping
+@testable import Visualizer
+
+/// Issue 21: lessons that teach themselves. The example's lesson and the note on a step, the step's
+/// chain rule before the gradient check, shared weights' uses and sums, search and jumps, the help
+/// with its legend, and the nudge's linear approximation, at 80×24 and 120×40 (60×20 for the help).
+@Suite struct NarrationAndSearchTests {
+  private func example(_ name: String) throws -> String {
+    try String(contentsOf: ExampleTests.folder.appendingPathComponent(name + ".grad"), encoding: .utf8)
+  }
+
+  private func app(_ name: String) throws -> App {
+    App(state: try TestPrograms.state(try example(name), title: name + ".grad"), screen: Screen())
+  }
+
+  private func press(_ keys: String, on app: inout App, columns: Int = 80, rows: Int = 24) throws {
+    for key in try Key.parseScript(keys) { _ = app.handle(key, columns: columns, rows: rows) }
+  }
+
+  struct Case: Sendable, CustomStringConvertible {
+    let name: String
+    let example: String
+    let keys: String
+    var description: String { name }
+  }
+
+  static let cases = [
+    Case(name: "seed-lesson-and-note", example: "seed", keys: "nn"),
+    Case(name: "reuse-step-before-check", example: "reuse", keys: "b"),
+    Case(name: "rnn-search-w-sum", example: "rnn", keys: "b/w<enter>"),
+    Case(name: "rnn-jump-to-end", example: "rnn", keys: "$"),
+    Case(name: "seed-nudge", example: "seed", keys: "b<tab>+"),
+  ]
+
+  @Test(arguments: cases, ["80x24", "120x40"])
+  func framesMatchTheirSnapshots(_ testCase: Case, size: String) throws {
+    let dimensions = size.split(separator: "x").map { Int($0)! }
+    let frame = try TestPrograms.frames(
+      try example(testCase.example), title: testCase.example + ".grad", keys: testCase.keys,
+      from: testCase.keys.count > 0 ? try Key.parseScript(testCase.keys).count : 0, columns: dimensions[0],
+      rows: dimensions[1])
+    assertSnapshot(frame, named: "issue21-\(testCase.name)-\(size)")
+  }
+
+  @Test(arguments: ["60x20", "60x14", "80x24", "120x40"])
+  func helpWrapsScrollsAndHasALegend(size: String) throws {
+    let dimensions = size.split(separator: "x").map { Int($0)! }
+    let (columns, rows) = (dimensions[0], dimensions[1])
+    var app = try app("seed")
+    try press("?", on: &app, columns: columns, rows: rows)
+    var seen = Set<String>()
+    var frames = [String]()
+    for _ in 0..<12 {
+      let frame = app.render(columns: columns, rows: rows).plainLines()
+      frames.append(frame.joined(separator: "\n"))
+      seen.formUnion(frame)
+      try press("]", on: &app, columns: columns, rows: rows)
+      if app.state.status != nil { break }
+    }
+    let text = seen.joined(separator: "\n")
+    for needle in ["Legend", "magenta", "dashed", "freed", "g2", "( )  ^ $", "quit"] {
+      #expect(text.contains(needle), "\(needle) at \(size)")
+    }
+    #expect(app.state.status == "at the end of the help" || app.state.status == "the help shows everything")
+    if size == "60x20" { assertSnapshot(frames.joined(separator: "\n──\n"), named: "issue21-help-60x20") }
+  }
+
+  @Test func theStepsChainRuleComesBeforeTheGradientCheck() throws {
+    var app = try app("reuse")
+    try press("b", on: &app)
+    let lines = app.render(columns: 80, rows: 24).plainLines()
+    let accumulation = try #require(lines.firstIndex { $0.contains("x.grad = 4.0 + 3.0 = 7.0") })
+    let check = try #require(lines.firstIndex { $0.hasPrefix("Gradient check") })
+    #expect(accumulation < check)
+  }
+
+  @Test func searchSelectsAsYouTypeEnterKeepsEscRestoresAndNCycles() throws {
+    var app = try app("rnn")
+    let graph = app.state.session.graph
+    try press("/h2", on: &app)
+    #expect(app.state.search != nil)
+    #expect(app.state.selection.map { Chrome.label(of: $0, in: graph) } == "h2")
+    #expect(app.render(columns: 80, rows: 24).plainLines().last!.hasPrefix(" /h2"))
+    try press("<esc>", on: &app)
+    #expect(app.state.search == nil && app.state.selection == nil && !app.state.wantsQuit)
+    try press("/h2<enter>", on: &app)
+    #expect(app.state.selection.map { Chrome.label(of: $0, in: graph) } == "h2")
+    let matches = app.state.searchMatches
+    #expect(matches.count > 1)
+    try press("N", on: &app)
+    #expect(app.state.selection == matches[1])
+    #expect(app.state.status == "match 2 of \(matches.count) for /h2 (N: next)")
+    try press("/zzz<enter>", on: &app)
+    #expect(app.state.status?.hasPrefix("no node is called zzz") == true)
+  }
+
+  @Test func pagingAndJumpingReachBothEndsOfABigGraph() throws {
+    var app = try app("rnn")
+    try press("$", on: &app)
+    let range = app.screen.panRange(app.state, columns: 80, rows: 24)
+    #expect(app.state.pan.x == range.x.upperBound)
+    try press("$", on: &app)
+    #expect(app.state.status == "the view is at that end of the graph already")
+    try press("^", on: &app)
+    #expect(app.state.pan.x == range.x.lowerBound)
+    try press(")", on: &app)
+    #expect(app.state.pan.x == range.x.lowerBound + 72)
+    try press("(", on: &app)
+    #expect(app.state.pan.x == range.x.lowerBound)
+  }
+
+  @Test func nudgingSaysTheOutputsChangeBesideWhatTheGradientPredicted() throws {
+    var app = try app("seed")
+    try press("b<tab>,,+", on: &app)
+    #expect(app.state.nudgeStep == 0.001)
+    #expect(app.state.status?.contains("Δy = 0.003304 vs x.grad·Δx = 0.0032974") == true)
+  }
+
+  @Test func aNegativeTermIsSubtractedAndNoNegativeZeroIsPrinted() throws {
+    let state = try TestPrograms.state("x = 1\ny = x * -2 + x", title: "t")
+    var app = App(state: state, screen: Screen())
+    try press("b", on: &app)
+    let text = app.render(columns: 120, rows: 40).plainText()
+    #expect(text.contains("x.grad = 1.0 − 2.0 = -1.0"))
+    #expect(NumberFormat.full(-0.0) == "0.0" && NumberFormat.short(-0.0) == "0.0")
+    #expect(NumberFormat.full(Tensor([-0.0, 1.0])) == "[0.0, 1.0]")
+  }
+
+  @Test func aTensorAccumulationShowsTheOldGrad() throws {
+    var app = App(
+      state: try TestPrograms.state("v = [1, 2]\ny = sum(v * v + v)", title: "t"), screen: Screen())
+    try press("b", on: &app)
+    let lines = InspectorView(state: app.state, width: 120).lines().map(\.text)
+    let was = try #require(lines.firstIndex { $0.contains("v.grad was ") })
+    #expect(lines[was + 1].contains("v.grad = v.grad + gx"))
+  }
+
+  @Test func backwardStepsPointTheActiveWiresBack() throws {
+    var app = try app("seed")
+    try press("fn", on: &app)
+    let forward = app.render(columns: 80, rows: 24).plainLines()
+    try press("n", on: &app)
+    let backward = app.render(columns: 80, rows: 24).plainLines()
+    #expect(!forward.joined().contains("◀"))
+    #expect(backward.joined().contains("◀━"))
+  }
+
+  @Test func powerBoxesShowTheirExponent() throws {
+    let app = App(state: try TestPrograms.state("x = 2\ny = x^3", title: "t"), screen: Screen())
+    #expect(app.render(columns: 80, rows: 24).plainText().contains("Pow^3"))
+  }
+}
