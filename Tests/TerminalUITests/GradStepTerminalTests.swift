@@ -95,6 +95,32 @@ struct GradStepTerminalTests {
     #expect(try session.exitStatus() == 0)
   }
 
+  /// `/` searches as it is typed, Enter keeps the match and the view shows it, `N` goes to the
+  /// next match, `$` and `^` jump to the graph's ends: the real terminal shows what headless does,
+  /// at 80×24 and 120×40.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func searchAndJumpKeysReachTheApp(columns: Int, rows: Int) throws {
+    let rnn = [
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Assets/Examples/rnn.grad").path
+    ]
+    let session = try TmuxSession([GradStepBinary.path] + rnn, columns: columns, rows: rows)
+    defer { session.kill() }
+    try expectScreen(session, equalsHeadless: "", arguments: rnn, columns: columns, rows: rows)
+    try session.type("b/h1")
+    try expectScreen(session, equalsHeadless: "b/h1", arguments: rnn, columns: columns, rows: rows)
+    try session.sendKeys("Enter")
+    try session.type("N")
+    try expectScreen(session, equalsHeadless: "b/h1<enter>N", arguments: rnn, columns: columns, rows: rows)
+    #expect(try session.capture().contains("match 2 of"))
+    try session.sendKeys("Escape")
+    try session.type("$")
+    try expectScreen(
+      session, equalsHeadless: "b/h1<enter>N<esc>$", arguments: rnn, columns: columns, rows: rows)
+    try session.type("^q")
+    #expect(try session.exitStatus() == 0)
+  }
+
   /// The inspector's scroll keys reach the app: `]` a page, `j` and ↓ a line down, ↑ a line up.
   @Test func scrollKeysMoveTheInspector() throws {
     let linear = [

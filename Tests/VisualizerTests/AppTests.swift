@@ -53,7 +53,7 @@ import Testing
       for box in ["│   x    │", "│   a    │", "│   b    │", "│   y    │"] {
         #expect(text.contains(box), "step \(steps): \(box)")
       }
-      let graphArea = lines[1..<14].joined(separator: "\n")
+      let graphArea = lines[1..<6].joined(separator: "\n")
       #expect(graphArea.components(separatedBy: "Square").count == 3)
       #expect(graphArea.components(separatedBy: "Exp").count == 2)
     }

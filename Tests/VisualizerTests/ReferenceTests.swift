@@ -168,7 +168,8 @@ import Testing
       seen += 1
     }
     #expect(seen >= 2)
-    #expect(frame.plainText().contains("used by 20 functions:"))
+    #expect(
+      InspectorView(state: app.state, width: columns).lines().map(\.text).contains("  used by 20 functions:"))
   }
 
   @Test func usedByNamesEveryUseByItsStatementAndForwardStep() throws {
