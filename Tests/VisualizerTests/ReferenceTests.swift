@@ -169,7 +169,7 @@ import Testing
     }
     #expect(seen >= 2)
     #expect(
-      InspectorView(state: app.state, width: columns).lines().map(\.text).contains("  used by 20 functions:"))
+      InspectorView(state: app.state, width: columns).lines().map(\.text).contains("  used by 4 functions:"))
   }
 
   @Test func usedByNamesEveryUseByItsStatementAndForwardStep() throws {
