@@ -25,7 +25,7 @@ public enum NumberFormat {
   /// A tensor in at most `width` characters: a scalar in short form, otherwise its leading values
   /// in row-major order (`[1.0, 2.0,…`); the box's title line shows the shape.
   public static func short(_ tensor: Tensor, width: Int) -> String {
-    if let value = tensor.scalar, tensor.rank == 0 { return clip(short(value), width) }
+    if let value = tensor.scalar, tensor.rank == 0 { return clip(fitting(value, width: width), width) }
     var text = "["
     for (position, value) in tensor.scalars.enumerated() {
       let piece = (position > 0 ? ", " : "") + short(value)
@@ -35,6 +35,19 @@ public enum NumberFormat {
       text += piece
     }
     return clip(text + "]", width)
+  }
+
+  /// `value` with as many significant digits as fit `width` (five at most, one at least), rounded
+  /// rather than cut: `0.4122` in six cells, not `0.412…`.
+  public static func fitting(_ value: Double, width: Int) -> String {
+    let full = short(value)
+    guard full.count > width, value.isFinite, value != 0 else { return full }
+    for digits in stride(from: 4, through: 1, by: -1) {
+      var text = value.printed("%.\(digits)g")
+      if !text.contains(where: { $0 == "." || $0 == "e" }) { text += ".0" }
+      if text.count <= width { return text }
+    }
+    return full
   }
 
   private static func clip(_ text: String, _ width: Int) -> String {

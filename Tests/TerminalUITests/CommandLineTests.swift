@@ -27,7 +27,8 @@ import Testing
   ])
   func everyExampleOpensAndStepsToTheEnd(name: String) throws {
     let path = Self.examples.appendingPathComponent(name + ".grad").path
-    let result = try gradstep([path, "--headless", "--size", "120x40", "--keys", "b"])
+    let keys = "b" + String(repeating: "]", count: 8)
+    let result = try gradstep([path, "--headless", "--size", "120x40", "--keys", keys, "--all-frames"])
     #expect(result.status == .exited(0))
     #expect(result.standardOutput.contains("· done"))
     #expect(result.standardOutput.contains("✓ pass"))

@@ -153,4 +153,32 @@ import Testing
     let app = App(state: try TestPrograms.state("x = 2\ny = x^3", title: "t"), screen: Screen())
     #expect(app.render(columns: 80, rows: 24).plainText().contains("Pow^3"))
   }
+
+  /// A box's value gets as many digits as its room allows, rounded: diamond's x.grad at step 6
+  /// reads `0.4122`, not `0.412…`.
+  @Test func aValueIsRoundedToItsBoxRatherThanCut() throws {
+    #expect(NumberFormat.fitting(0.41218031767503205, width: 6) == "0.4122")
+    #expect(NumberFormat.fitting(0.41218031767503205, width: 7) == "0.41218")
+    var app = try app("diamond")
+    try press("nnnnnn", on: &app)
+    #expect(app.render(columns: 80, rows: 24).plainText().contains("grad 0.4122 "))
+  }
+
+  /// The first view of a graph wider than the screen never starts inside a box (a value without
+  /// its name): every box cut by the left edge is a wire, not a box.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theViewNeverStartsOnACutBox(columns: Int, rows: Int) throws {
+    var app = try app("rnn")
+    for _ in 0..<12 {
+      let state = app.state
+      let scene = try app.screen.scene(for: state, columns: columns, rows: rows)
+      let height = app.screen.regions(for: state, columns: columns, rows: rows).graphHeight
+      let origin = GraphView(scene: scene, state: state).origin(width: columns, height: height)
+      let cut = scene.layout.boxes.filter {
+        $0.x < origin.x && origin.x < $0.maxX && $0.maxY > origin.y && $0.y < origin.y + height
+      }
+      #expect(cut.isEmpty, "step \(state.session.cursor)")
+      try press("n", on: &app, columns: columns, rows: rows)
+    }
+  }
 }

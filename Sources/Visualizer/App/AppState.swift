@@ -149,7 +149,7 @@ public struct AppState {
         selection = nil
         inspectorScroll = 0
       } else {
-        status = "nothing to close (Esc closes help, editor, search, then clears the selection); q quits"
+        status = "Esc: nothing to close or clear; q quits"
       }
     case .quit: wantsQuit = true
     case .notice(let message): status = message

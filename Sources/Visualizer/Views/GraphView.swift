@@ -37,10 +37,31 @@ struct GraphView {
       guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
       return min(max(middle - viewLength / 2, 0), sceneLength - viewLength)
     }
-    return (
-      axis(scene.layout.width, width, area.x + area.width / 2),
-      axis(scene.layout.height, height, area.y + area.height / 2)
-    )
+    let x = axis(scene.layout.width, width, area.x + area.width / 2)
+    let y = axis(scene.layout.height, height, area.y + area.height / 2)
+    let spans = scene.layout.boxes.lazy.filter { $0.maxY > y && $0.y < y + height }.map { $0.x..<$0.maxX }
+    return (uncut(x, view: width, area: area.x..<area.maxX, spans: spans), y)
+  }
+
+  /// The view's left edge `start` moved off the boxes it would cut in two (so the view never starts
+  /// on a box's tail, a value without its name): back to their start, or past their end, whichever
+  /// keeps `area` in the `view` cells, again until nothing is cut (a few times at most).
+  private func uncut(
+    _ start: Int, view: Int, area: Range<Int>, spans: some Sequence<Range<Int>>
+  ) -> Int {
+    var start = start
+    for _ in 0..<8 {
+      let cuts = spans.filter { $0.lowerBound < start && start < $0.upperBound }
+      guard let back = cuts.map(\.lowerBound).min(), let past = cuts.map(\.upperBound).max() else { break }
+      if area.upperBound <= back + view {
+        start = back
+      } else if area.lowerBound >= past {
+        start = past
+      } else {
+        break
+      }
+    }
+    return start
   }
 
   /// What the view keeps in sight: the selected node; else, on a step, the active function with
