@@ -42,10 +42,21 @@ import Testing
 
   @Test func aWireSpanningMoreThanTwoLayersBecomesAReference() throws {
     // x: layer 0; Add(x, x): 1; y#1: 2; Add(y#1, x): 3, so x's second use spans 3 layers.
-    let references = try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule(maxFanOut: .max))
+    let long = ReferenceRule(maxFanOut: .max, shortGraphLayers: 0)
+    let references = try Self.references("x = 3\ny = x * x + x", rule: long)
     #expect(references.map(\.variable) == ["x"])
     #expect(references.map(\.consumer) == ["Add"])
-    #expect(try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule(maxSpan: 3)).isEmpty)
+    #expect(
+      try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule(maxSpan: 3, shortGraphLayers: 0))
+        .isEmpty)
+  }
+
+  /// reuse.grad: five layers, short enough for x's wire into Add to fit, so it is a wire, not a
+  /// second x; the same wire in a longer graph becomes a reference.
+  @Test func aShortGraphKeepsItsFarWires() throws {
+    #expect(try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule()).isEmpty)
+    let longer = try Self.references("x = 3\ny = exp(sin(x * x + x))\nz = y + x", rule: ReferenceRule())
+    #expect(!longer.isEmpty && longer.allSatisfy { $0.variable == "x" })
   }
 
   @Test func aVariableMadeFarFromItsUseIsDrawnBesideItsFunction() throws {
