@@ -38,7 +38,8 @@ public enum NumberFormat {
   }
 
   /// `value` with as many significant digits as fit `width` (five at most, one at least), rounded
-  /// rather than cut: `0.4122` in six cells, not `0.412…`.
+  /// rather than cut, with a short exponent when that keeps more digits: `0.4122` in six cells, not
+  /// `0.412…`; `2.8e-4`, not `0.0003`.
   public static func fitting(_ value: Double, width: Int) -> String {
     let full = short(value)
     guard full.count > width, value.isFinite, value != 0 else { return full }
@@ -46,8 +47,19 @@ public enum NumberFormat {
       var text = value.printed("%.\(digits)g")
       if !text.contains(where: { $0 == "." || $0 == "e" }) { text += ".0" }
       if text.count <= width { return text }
+      let exponent = compactExponent(value.printed("%.\(digits - 1)e"))
+      if exponent.count <= width { return exponent }
     }
     return full
+  }
+
+  /// `2.8e-04` as `2.8e-4`, `3e+05` as `3e5`: the exponent without its sign `+` or leading zeros.
+  private static func compactExponent(_ text: String) -> String {
+    guard let e = text.firstIndex(of: "e") else { return text }
+    var exponent = text[text.index(after: e)...]
+    let negative = exponent.first == "-"
+    exponent = exponent.drop { $0 == "+" || $0 == "-" }.drop { $0 == "0" }
+    return text[...e] + (negative ? "-" : "") + (exponent.isEmpty ? "0" : exponent)
   }
 
   private static func clip(_ text: String, _ width: Int) -> String {

@@ -159,6 +159,8 @@ import Testing
   @Test func aValueIsRoundedToItsBoxRatherThanCut() throws {
     #expect(NumberFormat.fitting(0.41218031767503205, width: 6) == "0.4122")
     #expect(NumberFormat.fitting(0.41218031767503205, width: 7) == "0.41218")
+    #expect(NumberFormat.fitting(0.00027567, width: 6) == "2.8e-4")
+    #expect(NumberFormat.fitting(-123456.0, width: 5) == "-1e5")
     var app = try app("diamond")
     try press("nnnnnn", on: &app)
     #expect(app.render(columns: 80, rows: 24).plainText().contains("grad 0.4122 "))
