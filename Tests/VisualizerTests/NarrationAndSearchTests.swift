@@ -183,4 +183,14 @@ import Testing
       try press("n", on: &app, columns: columns, rows: rows)
     }
   }
+
+  /// One line per node: a wire leaving a variable starts one space after its text, not after the
+  /// blank room its box keeps for longer values.
+  @Test func oneLineNodesKeepTheirWiresAtTheirText() throws {
+    var app = try app("rnn")
+    try press("znnnn", on: &app)
+    let text = app.render(columns: 80, rows: 24).plainText()
+    #expect(text.contains("h1#1 0.0 g — ────────▶[   ]"))
+    #expect(text.contains("h1#3 0.32 g — ━━━━━▶[Tanh]"))
+  }
 }
