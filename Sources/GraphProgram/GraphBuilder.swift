@@ -61,7 +61,7 @@ enum GraphBuilder {
 
   /// The gradient of `y` with respect to `x` with its backward pass recorded, named `name`; adds
   /// the recorded functions that lead to it to `built`, naming their unnamed variables as a
-  /// statement's (`name#1`, …; a scalar leaf by its value). Leaves no gradient behind, so a later
+  /// statement's (`name#1`, …; a scalar leaf `name#c1`, …). Leaves no gradient behind, so a later
   /// backward pass starts from nothing.
   private static func gradient(
     of y: Variable, withRespectTo x: Variable, named name: String, statement: String, into built: inout Built
@@ -80,10 +80,12 @@ enum GraphBuilder {
     let known = Set(built.functions.map(ObjectIdentifier.init))
     let recorded = ComputationGraph(output: result).functions.filter { !known.contains(ObjectIdentifier($0)) }
     var count = 0
+    var constants = 0
     for function in recorded {
       for variable in function.inputs + function.outputs.compactMap({ $0 }) where variable.name == nil {
-        if variable.creator == nil, let value = variable.data.scalar {
-          variable.name = formatConstant(value)
+        if variable.creator == nil, variable.data.scalar != nil {
+          constants += 1
+          variable.name = "\(name)#c\(constants)"
         } else {
           count += 1
           variable.name = "\(name)#\(count)"

@@ -23,7 +23,8 @@ import Autodiff
 ///
 /// Every sub-expression of a statement becomes a variable named after the statement, numbered in
 /// evaluation order: in `y = x*w + b`, `x*w` is `y#1` and the sum is `y`. A number in an expression
-/// becomes a constant leaf named by its text (`2`). The forward pass may produce NaN or infinity
+/// becomes a constant leaf named after its statement too, `y#c1`, `y#c2`, … (so names are unique;
+/// expressions on screen still write the number). The forward pass may produce NaN or infinity
 /// (`log(-1)`); that is not an error, so learners can watch it flow through the graph.
 public struct Program {
   /// The program text.

@@ -51,6 +51,7 @@ public struct ChainRule {
     guard case .backward(let index) = step.kind else { return nil }
     let node = graph.functions[index]
     let names = node.inputs.map { graph.variables[$0].label }
+    let symbols = node.inputs.map { graph.variables[$0].symbol }
     function = node.label
     terms = node.inputs.indices.map { position in
       let factors = node.function.gradientFactors(input: position, outputGrads: step.outputGrads)
@@ -58,7 +59,7 @@ public struct ChainRule {
         list.allSatisfy { $0.rank == 0 }
           ? list.map { NumberFormat.full($0.scalars[0]) }.joined(separator: " × ") : nil
       }
-      let formula = node.function.gradientFormula(input: position, names: names)
+      let formula = node.function.gradientFormula(input: position, names: symbols)
       let reduction = ChainRule.reduction(of: node, input: position, in: graph, outputGrads: step.outputGrads)
       return Term(
         input: names[position], gradientName: node.inputs.count == 1 ? "gx" : "gx\(position)",

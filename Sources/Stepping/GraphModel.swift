@@ -10,6 +10,9 @@ public struct GraphModel {
     public let variable: Variable
     /// Its name, or `v<number>` when it has none.
     public let label: String
+    /// How an expression writes it: its label, or for a constant (a scalar leaf that is not one of
+    /// the graph's inputs, when they are known) its value, so `y#1 = 2 · x` reads as written.
+    public let symbol: String
     /// The function that produced it (an index into `functions`), `nil` for an input.
     public let creator: Int?
     /// The functions that take it as an input, in evaluation order (a function appears once per use).
@@ -52,9 +55,11 @@ public struct GraphModel {
 
   /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
   /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
-  /// `derivations` marks the functions of a recorded backward pass.
+  /// `derivations` marks the functions of a recorded backward pass; `inputs`, when given, are the
+  /// leaves that are inputs, and the other scalar leaves constants (written by value in expressions).
   public init(
-    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:]
+    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:],
+    inputs: [Variable]? = nil
   ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
@@ -78,10 +83,15 @@ public struct GraphModel {
           outputs: outputs))
     }
     let outputIndex = index(of: output)
+    let inputIDs = inputs.map { Set($0.map(ObjectIdentifier.init)) }
     var nodes = variables.enumerated().map { position, variable in
-      VariableNode(
-        variable: variable, label: variable.name ?? "v\(position)", creator: creators[position], consumers: []
-      )
+      let label = variable.name ?? "v\(position)"
+      let constant =
+        creators[position] == nil && inputIDs.map { !$0.contains(ObjectIdentifier(variable)) } == true
+      return VariableNode(
+        variable: variable, label: label,
+        symbol: constant ? variable.data.scalar.map(formatConstant) ?? label : label,
+        creator: creators[position], consumers: [])
     }
     for (position, function) in functions.enumerated() {
       for input in function.inputs where nodes[input].consumers.last != position {

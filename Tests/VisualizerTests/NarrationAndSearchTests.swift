@@ -193,4 +193,20 @@ import Testing
     #expect(text.contains("h1#1 0.0 g — ────────▶[   ]"))
     #expect(text.contains("h1#3 0.32 g — ━━━━━▶[Tanh]"))
   }
+
+  /// A constant has a name of its own (`y#c1`), and expressions and chain rules still write its
+  /// value: `y = 2 · x`, `gx1 = 2·gy`, and its own grad is `y#c1.grad`, never `2.grad`.
+  @Test func constantsAreNamedAfterTheirStatementAndWrittenByValue() throws {
+    var app = App(state: try TestPrograms.state("x = 3\ny = 2 * x", title: "t"), screen: Screen())
+    let graph = app.state.session.graph
+    let mul = graph.functions[0]
+    #expect(mul.inputs.map { graph.variables[$0].symbol } == ["2", "x"])
+    #expect(mul.inputs.map { graph.variables[$0].label } == ["y#c1", "x"])
+    try press("b", on: &app)
+    let lines = InspectorView(state: app.state, width: 80).lines().map(\.text)
+    #expect(lines.contains { $0.hasPrefix("Backward · Mul  y = 2 · x") })
+    #expect(lines.contains("Mul: gx1 = 2·gy = 2.0 × 1.0 = 2.0"))
+    #expect(lines.contains("  → y#c1.grad = 3.0"))
+    #expect(!StateJSON.encode(app.state).contains("\"name\": \"2\""))
+  }
 }

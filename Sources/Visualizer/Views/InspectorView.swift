@@ -66,7 +66,7 @@ struct InspectorView {
   private func expression(of function: Int) -> String {
     let node = graph.functions[function]
     let outputs = node.outputs.map(name).joined(separator: ", ")
-    return "\(outputs) = \(node.function.expression(node.inputs.map(name)))"
+    return "\(outputs) = \(node.function.expression(node.inputs.map { graph.variables[$0].symbol }))"
   }
 
   private func heading(_ title: String, _ detail: String) -> [StyledLine] {

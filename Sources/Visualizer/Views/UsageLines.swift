@@ -18,7 +18,7 @@ struct UsageLines {
   private func expression(of function: Int) -> String {
     let node = graph.functions[function]
     let outputs = node.outputs.map { graph.variables[$0].label }.joined(separator: ", ")
-    return "\(outputs) = \(node.function.expression(node.inputs.map { graph.variables[$0].label }))"
+    return "\(outputs) = \(node.function.expression(node.inputs.map { graph.variables[$0].symbol }))"
   }
 
   /// The uses, one per line: a heading with their count, then each function.
