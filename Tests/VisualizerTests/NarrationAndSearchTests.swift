@@ -209,4 +209,20 @@ import Testing
     #expect(lines.contains("  → y#c1.grad = 3.0"))
     #expect(!StateJSON.encode(app.state).contains("\"name\": \"2\""))
   }
+
+  /// Each zoom level out takes less of the screen than the one before it (width × height of the
+  /// laid-out graph), for the RNN and the MLP in both orientations.
+  @Test(arguments: ["rnn", "mlp"], ["lr", "tb"])
+  func eachZoomLevelOutIsSmaller(name: String, orientation: String) throws {
+    var app = try app(name)
+    if orientation == "tb" { try press("o", on: &app) }
+    var areas = [Int]()
+    for style in BoxStyle.allCases {
+      var state = app.state
+      state.update(.setZoom(style, message: ""))
+      let layout = try app.screen.scene(for: state, columns: 80, rows: 24).layout
+      areas.append(layout.width * layout.height)
+    }
+    #expect(areas == areas.sorted(by: >), "\(areas)")
+  }
 }
