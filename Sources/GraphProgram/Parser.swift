@@ -110,10 +110,6 @@ struct Parser {
       try declareInput(name, literal, site: site)
       return
     }
-    if isGradientCall {
-      try parseGradient(name, site: site)
-      return
-    }
     let firstNew = ir.nodes.count
     let value = try parseExpression()
     try expectEndOfStatement(expecting: "an operator, ';' or end of line")
@@ -184,13 +180,13 @@ struct Parser {
     var constants = 0
     for node in firstNew..<root {
       switch ir.nodes[node].kind {
-      case .operation:
+      case .operation, .gradient:
         count += 1
         ir.nodes[node].name = "\(name)#\(count)"
       case .constant:
         constants += 1
         ir.nodes[node].name = "\(name)#c\(constants)"
-      case .input, .gradient:
+      case .input:
         continue
       }
     }
