@@ -54,6 +54,7 @@ let package = Package(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
+    .testTarget(name: "GradStepTests", dependencies: ["gradstep"]),
     .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),
   ]
 )

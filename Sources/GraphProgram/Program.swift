@@ -68,12 +68,20 @@ public struct Program {
   ///   as it has that many.
   public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program
   {
+    try parse(text, overrides: overrides, variableLimit: Limits.variables)
+  }
+
+  /// `parse(_:overrides:)` with a limit on the variables that `grad` statements' backward passes
+  /// add to the program's own (tests make it small to reach it fast).
+  static func parse(_ text: String, overrides: [String: Tensor], variableLimit: Int) throws(ProgramError)
+    -> Program
+  {
     try checkSize(text.utf8.count)
     let source = SourceText(text)
     let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
-    let program = Program(source: text, ir: ir)
+    let program = try Program(source: source, ir: ir, variableLimit: variableLimit)
     try program.checkGradients(in: source)
     return program
   }
@@ -112,15 +120,26 @@ public struct Program {
       + "limit of \(Limits.grouped(Limits.bytes)) bytes (32 MiB)"
   }
 
-  private init(source: String, ir: ProgramIR) {
-    self.source = source
+  /// Builds the graph; throws at the `grad` statement whose backward pass takes the program past
+  /// `variableLimit` variables, as soon as it does.
+  private init(source: SourceText, ir: ProgramIR, variableLimit: Int) throws(ProgramError) {
+    self.source = source.text
     self.ir = ir
     let inputVariables = ir.inputs.map { node in
       guard case .input(let value) = ir.nodes[node].kind else { preconditionFailure("input node \(node)") }
       return Variable(value, name: ir.nodes[node].name)
     }
-    let comments = Lesson.Comments(SourceText(source))
-    let built = GraphBuilder.build(ir, inputs: inputVariables, notedLines: Set(comments.above.keys))
+    let comments = Lesson.Comments(source)
+    let built: GraphBuilder.Built
+    do {
+      built = try GraphBuilder.build(
+        ir, inputs: inputVariables, variableLimit: variableLimit, notedLines: Set(comments.above.keys))
+    } catch {
+      throw source.error(
+        "the program has more than \(Limits.grouped(variableLimit)) variables (inputs, constants and "
+          + "results), GradStep's limit: the backward pass this grad records passes it",
+        at: ir.nodes[error.node].site)
+    }
     variables = built.variables
     inputs = zip(ir.inputs, inputVariables).map { (ir.nodes[$0].name, $1) }
     output = variables[ir.output]
@@ -152,7 +171,12 @@ public struct Program {
   /// same shapes) and returns the output; for `gradientCheck`, which perturbs the inputs' values:
   /// `gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))`.
   public func rebuild(with inputs: [Variable]) -> Variable {
-    GraphBuilder.build(ir, inputs: inputs).variables[ir.output]
+    // The limit held when the program was parsed, and a rebuild makes the same variables.
+    do throws(GraphBuilder.TooManyVariables) {
+      return try GraphBuilder.build(ir, inputs: inputs).variables[ir.output]
+    } catch {
+      preconditionFailure("an unlimited build cannot pass a limit")
+    }
   }
 
   /// Throws for an override whose name is not an input (checked in name order).

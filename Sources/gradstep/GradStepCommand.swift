@@ -106,7 +106,8 @@ struct GradStepCommand: ParsableCommand {
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
-      return try writeExport(exportFormat.render(run, keys: keyList, delay: delay, color: color), to: output)
+      return try ExportFile().write(
+        exportFormat.render(run, keys: keyList, delay: delay, color: color), to: output)
     }
     guard headless || json else {
       return try runInteractive(app, keysFromTerminalDevice: source.readsStandardInput)

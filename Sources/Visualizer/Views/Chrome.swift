@@ -75,12 +75,14 @@ enum Chrome {
 
   /// The value editor in place of the bottom line: `edit x = 0.5▌`, then why the last Enter did
   /// not apply the value, or how to leave. The cursor is a reversed cell; a long text scrolls so
-  /// that the cursor stays in view.
+  /// that the cursor stays in view, in what the reason leaves (at least 8 columns), so the reason
+  /// stays in view too.
   static func editorLine(_ editor: ValueEditor, state: AppState, width: Int) -> StyledLine {
     let prompt = " edit \(state.session.graph.variables[editor.variable].label) = "
     let note = state.status.map { ("  " + $0, Theme.fail) } ?? ("  Enter apply · Esc cancel", Theme.help)
     let line = editor.line
-    let room = max(width - prompt.count - 1, 1)
+    let reason = state.status == nil ? 0 : note.0.count
+    let room = max(width - prompt.count - 1 - reason, min(8, width - prompt.count - 1), 1)
     let start = max(line.cursor - room + 1, 0)
     let end = min(start + room, line.characters.count)
     let before = String(line.characters[start..<line.cursor])

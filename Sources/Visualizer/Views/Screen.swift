@@ -101,8 +101,9 @@ public final class Screen {
     for (row, line) in window.visible.enumerated() {
       line.fitted(to: columns).draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
     }
+    // The footer echoes what the user typed (the editor, its reason): wide characters as typed.
     Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).fitted(to: columns).draw(
-      into: &buffer, x: 0, y: rows - 1, width: columns)
+      into: &buffer, x: 0, y: rows - 1, width: columns, doubleWidth: true)
     if state.showsHelp { HelpView.draw(into: &buffer, scroll: state.helpScroll) }
     return buffer
   }

@@ -31,11 +31,13 @@ struct StyledLine {
   }
 
   /// Writes the line at (`x`, `y`), clipped to `width` columns; returns the columns written.
+  /// With `doubleWidth`, East Asian wide characters are shown as they are, in two columns each.
   @discardableResult
-  func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) -> Int {
+  func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, doubleWidth: Bool = false) -> Int {
     var column = 0
     for run in runs where column < width {
-      column += buffer.text(run.text, x: x + column, y: y, style: run.style, maxWidth: width - column)
+      column += buffer.text(
+        run.text, x: x + column, y: y, style: run.style, maxWidth: width - column, doubleWidth: doubleWidth)
     }
     return column
   }
