@@ -48,12 +48,13 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
+    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"], exclude: ["TorchReference"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
       exclude: ["__Snapshots__", "Fixtures"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
+    .testTarget(name: "GradStepTests", dependencies: ["gradstep"]),
     .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),
   ]
 )

@@ -118,10 +118,6 @@ struct Parser {
       try declareInput(name, literal, site: site)
       return
     }
-    if isGradientCall {
-      try parseGradient(name, site: site)
-      return
-    }
     let firstNew = ir.nodes.count
     let value = try parseExpression()
     try expectEndOfStatement(expecting: "an operator, ';' or end of line")
@@ -185,13 +181,22 @@ struct Parser {
   }
 
   /// Names a statement's nodes: the root gets `name`, the other ops `name#1`, `name#2`, … in
-  /// evaluation order (constants keep their text).
+  /// evaluation order, and its constants `name#c1`, `name#c2`, … (unique, unlike their text; the
+  /// screens still write them by value in expressions).
   mutating func nameStatement(_ name: String, root: Int, firstNew: Int, site: SourceRange) {
     var count = 0
+    var constants = 0
     for node in firstNew..<root {
-      guard case .operation = ir.nodes[node].kind else { continue }
-      count += 1
-      ir.nodes[node].name = "\(name)#\(count)"
+      switch ir.nodes[node].kind {
+      case .operation, .gradient:
+        count += 1
+        ir.nodes[node].name = "\(name)#\(count)"
+      case .constant:
+        constants += 1
+        ir.nodes[node].name = "\(name)#c\(constants)"
+      case .input:
+        continue
+      }
     }
     ir.nodes[root].name = name
     assign(name, node: root, site: site)

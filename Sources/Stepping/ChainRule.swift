@@ -39,6 +39,9 @@ public struct ChainRule {
     public let before: Tensor?
     /// The input's grad after accumulation.
     public let after: Tensor
+    /// For an op that sends gradient to some of the input's elements only (`GetItem`), their
+    /// multi-indices; `nil` for the others.
+    public let receiving: [[Int]]?
   }
 
   /// The op's name.
@@ -51,6 +54,7 @@ public struct ChainRule {
     guard case .backward(let index) = step.kind else { return nil }
     let node = graph.functions[index]
     let names = node.inputs.map { graph.variables[$0].label }
+    let symbols = node.inputs.map { graph.variables[$0].symbol }
     function = node.label
     terms = node.inputs.indices.map { position in
       let factors = node.function.gradientFactors(input: position, outputGrads: step.outputGrads)
@@ -58,14 +62,14 @@ public struct ChainRule {
         list.allSatisfy { $0.rank == 0 }
           ? list.map { NumberFormat.full($0.scalars[0]) }.joined(separator: " × ") : nil
       }
-      let formula = node.function.gradientFormula(input: position, names: names)
+      let formula = node.function.gradientFormula(input: position, names: symbols)
       let reduction = ChainRule.reduction(of: node, input: position, in: graph, outputGrads: step.outputGrads)
       return Term(
         input: names[position], gradientName: node.inputs.count == 1 ? "gx" : "gx\(position)",
         symbolic: reduction.map { "sum_to(\(formula), \(formatShape($0.shape)))" } ?? formula,
         reduction: reduction, numeric: numeric,
         result: step.inputGrads[position], before: step.changes[position].old,
-        after: step.changes[position].new!)
+        after: step.changes[position].new!, receiving: (node.function as? GetItem)?.receivingElements)
     }
   }
 
@@ -101,10 +105,23 @@ extension ChainRule.Term {
     return parts
   }
 
+  /// `gy lands on z[0, 1], z[1, 1]` for an op that sends gradient to some elements only, listing up to
+  /// `limit` of them; `nil` for other ops.
+  public func receivingDescription(limit: Int = 8) -> String? {
+    guard let receiving else { return nil }
+    let places = receiving.prefix(limit).map { "\(input)[\($0.map(String.init).joined(separator: ", "))]" }
+    let more = receiving.count > limit ? ", … \(receiving.count - limit) more" : ""
+    return "gy lands on \(receiving.count) element\(receiving.count == 1 ? "" : "s"): "
+      + places.joined(separator: ", ") + more
+  }
+
   /// `x.grad = 1.0 + 1.0 = 2.0` when this adds to an earlier gradient, else `x.grad = 3.29…`.
+  /// A negative term is subtracted: `u.grad = 0.034 − 0.1297 = -0.0957`, never `+ -0.1297`.
   public var accumulation: String {
     guard let before else { return "\(input).grad = \(NumberFormat.full(after))" }
-    return
-      "\(input).grad = \(NumberFormat.full(before)) + \(NumberFormat.full(result)) = \(NumberFormat.full(after))"
+    let term =
+      result.rank == 0 && result.scalars[0] < 0
+      ? "− \(NumberFormat.full(-result.scalars[0]))" : "+ \(NumberFormat.full(result))"
+    return "\(input).grad = \(NumberFormat.full(before)) \(term) = \(NumberFormat.full(after))"
   }
 }

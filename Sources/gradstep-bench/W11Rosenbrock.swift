@@ -3,7 +3,7 @@ import Foundation
 /// W11 "optimisation loop": DeZero step 28's gradient descent on the Rosenbrock function, as
 /// `Assets/Examples/rosenbrock.grad` writes it, with its `repeat` count set to N and to 1,000.
 ///
-/// Each is the whole process `gradstep --headless --keys '>' FILE` (parse, run every iteration,
+/// Each is the whole process `gradstep --headless --keys '}' FILE` (parse, run every iteration,
 /// build the last iteration's timeline, print one 80×24 frame), started with `posix_spawn` under a
 /// 120 s limit and a 3 GB cap: one untimed warm-up of the short one, then 3 rounds of both, the
 /// median of each. Time per iteration = (T(N) − T(1,000)) ÷ (N − 1,000), so the start-up, the
@@ -77,7 +77,7 @@ enum W11Rosenbrock {
     -> LimitedRun
   {
     let run = try spawner.runLimited(
-      binary, ["--headless", "--keys", ">", path], timeout: 120, memoryCap: 3 << 30)
+      binary, ["--headless", "--keys", "}", path], timeout: 120, memoryCap: 3 << 30)
     guard run.ending == .exited(0), run.run.output.contains("iteration \(iterations)/\(iterations)") else {
       throw CheckFailure(
         description:

@@ -24,8 +24,8 @@ import Testing
 
   /// (example, keys, snapshot name).
   static let cases = [
-    ("rosenbrock", "t", "start"), ("rosenbrock", "t>", "last"), ("rosenbrock", "tTi200<enter>", "linear-200"),
-    ("newton", "t..b", "iteration2-end"), ("xor_train", "t>", "last"), ("seed", "t", "start"),
+    ("rosenbrock", "t", "start"), ("rosenbrock", "t}", "last"), ("rosenbrock", "tTi200<enter>", "linear-200"),
+    ("newton", "t>>b", "iteration2-end"), ("xor_train", "t}", "last"), ("seed", "t", "start"),
     ("regression", "t", "start"),
   ]
 
@@ -37,7 +37,7 @@ import Testing
   }
 
   @Test func theASCIIFallbackDrawsWithoutUnicode() throws {
-    let text = try Self.run("rosenbrock", keys: "t.", size: (80, 24), charset: .ascii)
+    let text = try Self.run("rosenbrock", keys: "t>", size: (80, 24), charset: .ascii)
     let plotLines = text.split(separator: "\n").dropFirst(2).prefix(12)  // the axes and the canvas
     #expect(plotLines.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII } })
     assertSnapshot(text, named: "plot-rosenbrock-ascii-80x24")

@@ -30,6 +30,8 @@ enum Theme {
   static let help = CellStyle(dim: true)
   static let helpKey = CellStyle(bold: true)
   static let status = CellStyle(foreground: .brightYellow, bold: true)
+  /// A program's own words: its lesson and the note on a step (italic is not portable, so cyan).
+  static let narration = CellStyle(foreground: .cyan)
 }
 
 /// The plots' styles: the data in cyan, the current iteration (or point) in magenta, a tangent in

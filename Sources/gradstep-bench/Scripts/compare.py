@@ -529,7 +529,7 @@ def render_w11(res, goals):
     ours = find(res, workload="W11", fw="gradstep")
     md = ["", "**W11 optimisation loop**: DeZero step 28, gradient descent on the Rosenbrock function "
           "(x0 = 0, x1 = 2, lr = 0.001), per iteration (forward, clear the gradients, backward, update). "
-          "gradstep: the whole process `gradstep --headless --keys '>' rosenbrock.grad` with `repeat N` "
+          "gradstep: the whole process `gradstep --headless --keys '}' rosenbrock.grad` with `repeat N` "
           "minus the same with `repeat 1000`, over N − 1,000 (`W11Rosenbrock.swift`); the peers: the same "
           "loop in Python (`w11_rosenbrock.py`), timed in-process. x0 after 1,000 iterations checks that "
           "every loop computes the same thing:", "",
