@@ -15,6 +15,9 @@ enum GraphBuilder {
     /// Every variable made so far: one per node, and those the `grad` nodes' passes recorded
     /// (kept or not), so that a pass can clear every gradient without walking the graph.
     var everyVariable: [Variable] = []
+    /// The functions of the statements on the lines `build` was asked to note, each with its
+    /// statement's line (an operation's own, or that of the `grad` whose backward recorded it).
+    var noted: [(function: Function, line: Int)] = []
   }
 
   /// The program would have more than its limit of variables: the `grad` node whose recorded
@@ -24,15 +27,16 @@ enum GraphBuilder {
     var node: Int
   }
 
-  /// One variable per node, in node order; input nodes take `inputs` in order.
+  /// One variable per node, in node order; input nodes take `inputs` in order. The functions of
+  /// statements on `notedLines` are listed in `Built.noted`.
   ///
   /// - Precondition: the IR passed `ShapeInference.check` with inputs of the same shapes.
   /// - Throws: `TooManyVariables` as soon as the variables (one per node, and those the `grad`
   ///   nodes' backward passes record) pass `variableLimit`, step by step, so a runaway nest of
   ///   `grad`s stops early.
-  static func build(_ ir: ProgramIR, inputs: [Variable], variableLimit: Int = .max) throws(TooManyVariables)
-    -> Built
-  {
+  static func build(
+    _ ir: ProgramIR, inputs: [Variable], variableLimit: Int = .max, notedLines: Set<Int> = []
+  ) throws(TooManyVariables) -> Built {
     precondition(
       inputs.count == ir.inputs.count, "the program has \(ir.inputs.count) inputs, got \(inputs.count)")
     var remainingInputs = inputs.makeIterator()
@@ -41,6 +45,12 @@ enum GraphBuilder {
     // The nodes not built yet count already: the parser checked that they fit.
     var budget = variableLimit - ir.nodes.count
     for (index, node) in ir.nodes.enumerated() {
+      let functionsBefore = built.functions.count
+      defer {
+        if notedLines.contains(node.site.line) {
+          built.noted += built.functions[functionsBefore...].map { ($0, node.site.line) }
+        }
+      }
       switch node.kind {
       case .input(let value):
         let input = remainingInputs.next()!
@@ -74,7 +84,7 @@ enum GraphBuilder {
 
   /// The gradient of `y` with respect to `x` (an input or a computed variable) with its backward pass recorded, named `name`; adds
   /// the recorded functions that lead to it to `built`, naming their unnamed variables as a
-  /// statement's (`name#1`, …; a scalar leaf by its value). Leaves no gradient behind, so a later
+  /// statement's (`name#1`, …; a scalar leaf `name#c1`, …). Leaves no gradient behind, so a later
   /// backward pass starts from nothing. Takes the variables the pass records from `budget` as they
   /// are recorded, and returns `nil` as soon as they are more than it.
   private static func gradient(
@@ -115,10 +125,12 @@ enum GraphBuilder {
     let before = used.filter { !made.contains(ObjectIdentifier($0)) }
     let recorded = ComputationGraph(outputs: [result], stoppingAt: before).functions
     var count = 0
+    var constants = 0
     for function in recorded {
       for variable in function.inputs + function.outputs.compactMap({ $0 }) where variable.name == nil {
-        if variable.creator == nil, let value = variable.data.scalar {
-          variable.name = formatConstant(value)
+        if variable.creator == nil, variable.data.scalar != nil {
+          constants += 1
+          variable.name = "\(name)#c\(constants)"
         } else {
           count += 1
           variable.name = "\(name)#\(count)"

@@ -17,17 +17,24 @@ struct GradStepCommand: ParsableCommand {
       b = exp(a), y = square(b).
 
       Keys: n/→ next, p/← previous, f all forward, b all backward, g start, Tab select, \
-      e edit the selected input (Enter apply, Esc cancel), + - nudge it by the step, * / step ×10 ÷10, \
+      e edit the selected input (Enter apply, Esc cancel), + - nudge it by the step, . , step ×10 ÷10, \
+      / find a node by name (Enter select, Tab next, Esc cancel), N next match, \
       v generations and the backward queue, r retainGrad false (freed grads), \
       w gradient flow (per parameter norms, vanishing/exploding), ! first nan/inf step, \
+      s a shared variable's contributions largest first, \
       ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
-      z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, ? help, Esc close help / clear selection / quit, q quit. \
+      z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, \
+      ( ) a screen left/right, ^ $ the graph's first/last end, ? help, \
+      Esc close help / editor / search, else clear the selection (never quits), q or Ctrl-C quit; \
+      with a repeat line, > < next/previous iteration, { } first/last, i go to iteration N, \
+      t plots (loss, path over the loss surface, y(x) and its tangent; also for one scalar input), T log/linear. \
       --keys takes the same keys; \
       names in angle brackets: <left> <right> <up> <down> <S-left> <S-right> <S-up> <S-down> \
       <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <bs> <C-u> <space> <lt> <click:X,Y>; \
       <edit:VALUE> edits the selected input (e, the text replaced by VALUE, Enter), \
       <edit:NAME=VALUE> selects the variable NAME first.
-      """
+      """,
+    version: "gradstep 0.1.0"
   )
 
   @Argument(
@@ -102,8 +109,7 @@ struct GradStepCommand: ParsableCommand {
     }
     if output != nil && exportFormat == nil { throw usageError("-o/--output goes with --export FORMAT") }
     let source = try ProgramSource.select(file: file, expression: expression)
-    let (session, notes) = try loadSession(source)
-    let state = AppState(session: session, title: source.name, orientation: direction, notes: notes)
+    let state = try loadState(source, orientation: direction)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
@@ -128,9 +134,10 @@ struct GradStepCommand: ParsableCommand {
     }
   }
 
-  /// The session of the program or model in `source`, and notes about how it was set up (model
-  /// inputs filled with a pattern); a graph too large to lay out is refused unless only JSON is asked.
-  private func loadSession(_ source: ProgramSource) throws -> (Session, [String]) {
+  /// The state of the program or model in `source` at step 0: a model with notes on how it was
+  /// set up (inputs filled with a pattern), a program with its lesson and optimisation run; a graph
+  /// too large to lay out is refused unless only JSON is asked.
+  private func loadState(_ source: ProgramSource, orientation direction: Orientation) throws -> AppState {
     if source.isModel {
       let front = ModelFront(path: source.path, overrides: overrides, inputFiles: inputFiles, loss: loss)
       let model = try front.load(source)
@@ -138,7 +145,7 @@ struct GradStepCommand: ParsableCommand {
       if !json, let refusal = LayoutLimit.refusal(nodes: session.graph.nodeCount) {
         throw usageError(refusal)
       }
-      return (session, model.notes)
+      return AppState(session: session, title: source.name, orientation: direction, notes: model.notes)
     }
     if !inputFiles.isEmpty { throw usageError("--input goes with a model file (.onnx); programs take --set") }
     if loss != nil {
@@ -147,12 +154,17 @@ struct GradStepCommand: ParsableCommand {
     let program = try source.parse(overrides: overrides)
     let nodes = program.variables.count + program.functionsInStatementOrder.count
     if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
-    let session = Session(
+    var session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
       inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
       derivations: Dictionary(
         uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
-    return (session, [])
+    var optimization: Optimization?
+    if let loop = program.loop { (optimization, session) = try loop.run(on: session, fileName: source.name) }
+    return AppState(
+      session: session, title: source.name, orientation: direction,
+      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes),
+      optimization: optimization)
   }
 
   /// Runs `app` on the terminal; exits with 128 + N after signal N, and with 2 when there is no

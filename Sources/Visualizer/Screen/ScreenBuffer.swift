@@ -141,6 +141,11 @@ public struct ScreenBuffer: Equatable, Sendable {
     joins[index] = merged
   }
 
+  /// The line arms the cell at (`x`, `y`) holds (none outside the buffer).
+  func lineJoin(x: Int, y: Int) -> LineJoin {
+    contains(x: x, y: y) ? joins[y * columns + x] : .none
+  }
+
   /// The part of `start ..< start + length` inside `0 ..< limit` (possibly empty).
   static func clip(_ start: Int, _ length: Int, to limit: Int) -> Range<Int> {
     let lower = min(max(start, 0), limit)

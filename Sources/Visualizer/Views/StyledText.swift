@@ -10,6 +10,9 @@ struct StyledLine {
     self.init([(text, style)])
   }
 
+  /// The characters, without their styles.
+  var text: String { runs.map(\.text).joined() }
+
   /// The number of characters.
   var count: Int { runs.reduce(0) { $0 + $1.text.count } }
 
@@ -17,7 +20,6 @@ struct StyledLine {
   /// number is never cut in two; unchanged when it fits.
   func fitted(to width: Int) -> StyledLine {
     guard count > width else { return self }
-    let text = runs.map(\.text).joined()
     let kept = cutAtSpace(text, width: width - 1)
     var left = kept.count
     var fitted = [(String, CellStyle)]()
