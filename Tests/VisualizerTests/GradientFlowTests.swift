@@ -49,7 +49,7 @@ import Visualizer
     let x = Tensor(shape: [1, 3, 8], scalars: row + row + row)
     var app = try app("Tests/ModelImportTests/Fixtures/attention.onnx", inputs: ["x": x])
     let first = try #require(GradientFlow(session: app.state.session).firstNonFinite)
-    #expect(first.description.hasPrefix("forward MatMul set "))
+    #expect(first.description.hasPrefix("forward BatchMatMul set "))
     _ = app.handle(.character("!"), columns: 100, rows: 30)
     #expect(app.state.session.cursor == first.step)
     #expect(app.state.status == "step \(first.step): \(first.description)")
