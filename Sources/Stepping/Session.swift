@@ -53,7 +53,8 @@ public struct Session {
     origins: [ObjectIdentifier: String] = [:]
   ) {
     let graph = GraphModel(
-      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs, origins: origins)
+      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs, origins: origins
+    )
     self.graph = graph
     self.actions = actions
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves
