@@ -1,5 +1,6 @@
 /// Local moves within one layer while the layers next to it stay fixed, priced with
-/// ``NeighbourLists``: crossings with both neighbouring layers first, port inversions second.
+/// ``NeighbourLists`` (or, for a transposition over nodes with few segments, ``PairCosts``):
+/// crossings with both neighbouring layers first, port inversions second.
 struct LayerLocalSearch {
   private var above = NeighbourLists()
   private var below = NeighbourLists()
@@ -14,18 +15,35 @@ struct LayerLocalSearch {
     _ nodes: [Int], graph: LayeredGraph, positions: [Int], keepingTies: Bool
   ) -> [Int]? {
     guard nodes.count > 1 else { return nil }
+    if graph.fewSegments[graph.layerOf[nodes[0]]] {
+      order.removeAll(keepingCapacity: true)
+      order.append(contentsOf: nodes.indices)
+      return PairCosts.with(graph, positions: positions) { pairs in
+        transposePass(keepingTies: keepingTies) { pairs.costs(nodes[$0], nodes[$1]) }
+      } ? order.map { nodes[$0] } : nil
+    }
     prepare(nodes, graph: graph, positions: positions)
+    let (above, below) = (above, below)
+    return transposePass(keepingTies: keepingTies) { first, second in
+      let (aboveFirst, aboveSecond) = above.costs(first, second)
+      let (belowFirst, belowSecond) = below.costs(first, second)
+      return (aboveFirst + belowFirst, aboveSecond + belowSecond)
+    } ? order.map { nodes[$0] } : nil
+  }
+
+  /// One pass of adjacent swaps over ``order`` priced by `costs`; says whether anything moved.
+  private mutating func transposePass(
+    keepingTies: Bool, _ costs: (Int, Int) -> (firstBefore: Int, secondBefore: Int)
+  ) -> Bool {
     var swapped = false
-    for slot in 0..<(nodes.count - 1) {
-      let first = order[slot]
-      let second = order[slot + 1]
-      let (kept, flipped) = costs(first, second)
+    for slot in 0..<(order.count - 1) {
+      let (kept, flipped) = costs(order[slot], order[slot + 1])
       if flipped < kept || (keepingTies && kept > 0 && flipped == kept) {
         order.swapAt(slot, slot + 1)
         swapped = true
       }
     }
-    return swapped ? order.map { nodes[$0] } : nil
+    return swapped
   }
 
   /// The widest layer ``sift(_:graph:positions:)`` works on: it prices every pair of a layer's
@@ -79,11 +97,6 @@ struct LayerLocalSearch {
     order.append(contentsOf: nodes.indices)
   }
 
-  private func costs(_ first: Int, _ second: Int) -> (firstBefore: Int, secondBefore: Int) {
-    let (aboveFirst, aboveSecond) = above.costs(first, second)
-    let (belowFirst, belowSecond) = below.costs(first, second)
-    return (aboveFirst + belowFirst, aboveSecond + belowSecond)
-  }
 }
 
 /// Where a node goes in `order` (the other nodes of its layer), given `gains` (its row of
