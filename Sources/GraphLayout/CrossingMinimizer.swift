@@ -58,7 +58,7 @@ struct CrossingMinimizer {
       }
     }
     setLayers(bestLayers)
-    return counter.total(graph, layers: layers, positions: positions)
+    return counter.total(graph, layers: layers, positions: positions).crossed
   }
 
   /// Dot's schedule, with at most `sweeps` sweeps in its last stage (which stops after eight sweeps
