@@ -58,7 +58,11 @@ struct PairCosts {
         let positionB = positions[lowerB]
         if positionA == positionB {
           let (portA, portB) = (belowPorts[a], belowPorts[b])
-          if portA > portB { firstBefore += Self.inversion } else if portA < portB { secondBefore += Self.inversion }
+          if portA > portB {
+            firstBefore += Self.inversion
+          } else if portA < portB {
+            secondBefore += Self.inversion
+          }
           continue
         }
         let cost = shortA && lowerB < realCount ? Self.shortCrossing : Self.longCrossing
