@@ -54,5 +54,6 @@ let package = Package(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
       exclude: ["__Snapshots__"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
+    .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),
   ]
 )

@@ -1,6 +1,8 @@
 // The seed of DeZero steps 1–4 written in Swift with the Autodiff library, shown with GradStepUI:
 // `swift run gradstep-swift-example` prints the last frame and the numbers;
-// `swift run gradstep-swift-example --interactive` opens the graph in the terminal.
+// `swift run gradstep-swift-example --interactive` opens the graph in the terminal. Neither leaves
+// gradients behind in the graph (GradStep gives it back as it found it), so `y.backward()` below
+// computes them as DeZero's step 4 does.
 import Autodiff
 import GradStepUI
 
@@ -20,10 +22,12 @@ y.name = "y"
 
 if CommandLine.arguments.dropFirst().contains("--interactive") {
   let ending = try visualize(y, title: "seed in Swift")
+  y.backward()
   print("x.grad = \(x.grad!)")
   exit(ending.exitCode)
 } else {
   print(try snapshot(y, keys: "b", size: (columns: 80, rows: 24), title: "seed in Swift"))
+  y.backward()
   print("x.grad = \(x.grad!)")
   print("numerical = \(numericalDiff({ square(exp(square($0))) }, Variable(0.5)))")
 }

@@ -26,6 +26,18 @@ extension Variable {
     owner.extras().owned[ObjectIdentifier(self)] = gradient
   }
 
+  /// Puts back a gradient read earlier from `grad` and `gradVariable`, for code that borrows a
+  /// caller's graph and must give it back as it found it. The pass that made `gradient` still owns
+  /// it, so this only refers to it again, weakly, as that pass left it.
+  package func restoreGradient(_ grad: Tensor?, variable gradient: Variable?) {
+    _grad = grad
+    if let gradient {
+      extras().gradient = gradient
+    } else {
+      forgetGradVariable()
+    }
+  }
+
   /// Forgets `gradVariable` (when `grad` changes without it).
   @inline(__always)
   func forgetGradVariable() {
