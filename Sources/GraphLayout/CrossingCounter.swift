@@ -3,7 +3,6 @@
 struct CrossingCounter {
   private var sequence: [Int] = []
   private var tree: [Int] = []
-  private var shortTree: [Int] = []
 
   /// Crossings between layer `layer` and the next one, given each node's position in its layer:
   /// all of them, and those between two segments that join real nodes.
@@ -22,24 +21,27 @@ struct CrossingCounter {
     }
     var leaves = 1
     while leaves < layers[layer + 1].count { leaves <<= 1 }
+    // Both trees in one array: all segments in the first half, short ones in the second.
+    let size = 2 * leaves - 1
     tree.removeAll(keepingCapacity: true)
-    tree.append(contentsOf: repeatElement(0, count: 2 * leaves - 1))
-    shortTree.removeAll(keepingCapacity: true)
-    shortTree.append(contentsOf: repeatElement(0, count: 2 * leaves - 1))
+    tree.append(contentsOf: repeatElement(0, count: 2 * size))
     var (crossed, short) = (0, 0)
-    for key in sequence {
-      let isShort = key & 1 == 1
-      var index = key >> 1 + leaves - 1
-      tree[index] += 1
-      if isShort { shortTree[index] += 1 }
-      while index > 0 {
-        if index % 2 == 1 {
-          crossed += tree[index + 1]
-          if isShort { short += shortTree[index + 1] }
-        }
-        index = (index - 1) / 2
+    let keys = sequence
+    tree.withUnsafeMutableBufferPointer { tree in
+      for key in keys {
+        let isShort = key & 1 == 1
+        var index = key >> 1 + leaves - 1
         tree[index] += 1
-        if isShort { shortTree[index] += 1 }
+        if isShort { tree[size + index] += 1 }
+        while index > 0 {
+          if index % 2 == 1 {
+            crossed += tree[index + 1]
+            if isShort { short += tree[size + index + 1] }
+          }
+          index = (index - 1) / 2
+          tree[index] += 1
+          if isShort { tree[size + index] += 1 }
+        }
       }
     }
     return (crossed, short)
