@@ -10,25 +10,32 @@ struct LayerLocalSearch {
   private var gains: [Int] = []
 
   /// One pass of adjacent swaps that lower the cost (with `keepingTies`, also swaps that keep a
-  /// nonzero cost). Returns the new order of `nodes`, or nil if nothing moved.
+  /// nonzero cost), made on `nodes` in place. Returns whether anything moved.
   mutating func transpose(
-    _ nodes: [Int], graph: LayeredGraph, positions: [Int], keepingTies: Bool
-  ) -> [Int]? {
-    guard nodes.count > 1 else { return nil }
+    _ nodes: inout [Int], graph: LayeredGraph, positions: [Int], keepingTies: Bool
+  ) -> Bool {
+    guard nodes.count > 1 else { return false }
+    order.removeAll(keepingCapacity: true)
     if graph.fewSegments[graph.layerOf[nodes[0]]] {
-      order.removeAll(keepingCapacity: true)
-      order.append(contentsOf: nodes.indices)
-      return PairCosts.with(graph, positions: positions) { pairs in
-        transposePass(keepingTies: keepingTies) { pairs.costs(nodes[$0], nodes[$1]) }
-      } ? order.map { nodes[$0] } : nil
+      order.append(contentsOf: nodes)
+      let swapped = PairCosts.with(graph, positions: positions) { pairs in
+        transposePass(keepingTies: keepingTies, pairs.costs)
+      }
+      if swapped { for slot in nodes.indices { nodes[slot] = order[slot] } }
+      return swapped
     }
     prepare(nodes, graph: graph, positions: positions)
     let (above, below) = (above, below)
-    return transposePass(keepingTies: keepingTies) { first, second in
+    let swapped = transposePass(keepingTies: keepingTies) { first, second in
       let (aboveFirst, aboveSecond) = above.costs(first, second)
       let (belowFirst, belowSecond) = below.costs(first, second)
       return (aboveFirst + belowFirst, aboveSecond + belowSecond)
-    } ? order.map { nodes[$0] } : nil
+    }
+    if swapped {
+      let original = nodes
+      for slot in nodes.indices { nodes[slot] = original[order[slot]] }
+    }
+    return swapped
   }
 
   /// One pass of adjacent swaps over ``order`` priced by `costs`; says whether anything moved.
