@@ -48,7 +48,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"]),
+    .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"], exclude: ["TorchReference"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],

@@ -6,8 +6,15 @@ enum Builtin {
     case tensors(Operation)
     /// `pow(x, c)`: a tensor and a constant exponent.
     case power
-    /// `sum(x)`, `sum(x, axis…)`, with an optional last word `keepdims`.
-    case sum
+    /// `sum(x)`, `sum(x, axis…)`, with an optional last word `keepdims`; also `mean`, `max`, `min`,
+    /// `logsumexp`.
+    case reduction((_ axes: [Int]?, _ keepDims: Bool) -> Operation)
+    /// A tensor and one axis: `softmax(x, 1)`.
+    case axis((Int) -> Operation)
+    /// `clip(x, lo, hi)`: a tensor and two constant bounds.
+    case clip
+    /// `concat(a, b, …, axis)`: tensors, then a constant axis.
+    case concat
     /// `transpose(x)` or `transpose(x, axis…)`.
     case transpose
     /// A tensor followed by the dimensions of a shape (`reshape(x, 2, -1)`).
@@ -18,6 +25,8 @@ enum Builtin {
   static let names = [
     "square", "exp", "sin", "cos", "tanh", "log", "sqrt", "sigmoid", "relu", "neg", "pow",
     "add", "sub", "mul", "div", "matmul", "sum", "sum_to", "broadcast_to", "reshape", "transpose",
+    "mean", "max", "min", "abs", "maximum", "minimum", "clip", "softmax", "log_softmax", "logsumexp",
+    "concat",
   ]
 
   /// How function `name` takes its arguments; `nil` for an unknown name.
@@ -38,8 +47,19 @@ enum Builtin {
     case "mul": .tensors(.mul)
     case "div": .tensors(.div)
     case "matmul": .tensors(.matmul)
+    case "abs": .tensors(.abs)
+    case "maximum": .tensors(.maximum)
+    case "minimum": .tensors(.minimum)
     case "pow": .power
-    case "sum": .sum
+    case "sum": .reduction { .sum(axes: $0, keepDims: $1) }
+    case "mean": .reduction { .mean(axes: $0, keepDims: $1) }
+    case "max": .reduction { .max(axes: $0, keepDims: $1) }
+    case "min": .reduction { .min(axes: $0, keepDims: $1) }
+    case "logsumexp": .reduction { .logSumExp(axes: $0, keepDims: $1) }
+    case "softmax": .axis { .softmax(axis: $0) }
+    case "log_softmax": .axis { .logSoftmax(axis: $0) }
+    case "clip": .clip
+    case "concat": .concat
     case "transpose": .transpose
     case "sum_to": .shape { .sumTo($0) }
     case "broadcast_to": .shape { .broadcastTo($0) }

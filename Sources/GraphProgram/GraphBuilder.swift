@@ -49,7 +49,7 @@ enum GraphBuilder {
     return built
   }
 
-  /// The gradient of `y` with respect to `x` with its backward pass recorded, named `name`; adds
+  /// The gradient of `y` with respect to `x` (an input or a computed variable) with its backward pass recorded, named `name`; adds
   /// the recorded functions that lead to it to `built`, naming their unnamed variables as a
   /// statement's (`name#1`, …; a scalar leaf by its value). Leaves no gradient behind, so a later
   /// backward pass starts from nothing.
@@ -59,7 +59,8 @@ enum GraphBuilder {
     let reached = ComputationGraph(output: y).variables + [x]
     reached.forEach { $0.cleargrad() }
     defer { reached.forEach { $0.cleargrad() } }
-    var pass = BackwardPass(from: y, retainGrad: false, createGraph: true)
+    // A computed x keeps its gradient only if the pass retains the gradients it passes through.
+    var pass = BackwardPass(from: y, retainGrad: x.creator != nil, createGraph: true)
     var origin = [ObjectIdentifier: String]()
     while let step = pass.next() {
       for function in step.recorded?.functions ?? [] {

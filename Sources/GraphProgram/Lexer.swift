@@ -52,10 +52,8 @@ enum Lexer {
           if case .name(let receiver)? = tokens.last?.kind, text.hasPrefix("."),
             text.dropFirst().first?.isLetter == true
           {
-            let method = text.dropFirst()
             throw source.error(
-              "'\(receiver).\(method)' is a method call; GradStep has functions instead: write '\(method)(\(receiver))'",
-              at: range(start))
+              PythonSpelling.hint(receiver: receiver, member: String(text.dropFirst())), at: range(start))
           }
           throw source.error("malformed number '\(text)'\(multiplicationHint(text))", at: range(start))
         }

@@ -5,7 +5,9 @@ import Autodiff
 /// expression := term (('+' | '-') term)*
 /// term       := unary (('*' | '/') unary)*
 /// unary      := '-' unary | power
-/// power      := primary ('^' unary)?         the exponent must be a constant
+/// power      := postfix ('^' unary)?         a constant exponent is folded
+/// postfix    := primary ('[' item (',' item)* ']')*
+/// item       := integer | integer? ':' integer? (':' integer?)?
 /// primary    := number | name | call | '(' expression ')'
 /// ```
 extension Parser {
@@ -47,10 +49,10 @@ extension Parser {
     return try apply(.neg, [operand], site: minus.range, range: range)
   }
 
-  /// `base ^ exponent`, right-associative; the exponent is a constant, folded if written as one
-  /// (`x ^ (1/2)`, `x ^ 2 ^ 3`).
+  /// `base ^ exponent`, right-associative; a constant exponent is folded if written as one
+  /// (`x ^ (1/2)`, `x ^ 2 ^ 3`), a variable one makes a `PowVariable`.
   mutating func parsePower() throws(ProgramError) -> Operand {
-    let base = try parsePrimary()
+    let base = try parsePostfix()
     guard current.isSymbol("^") else { return base }
     let caret = current
     advance()
@@ -60,8 +62,11 @@ extension Parser {
     foldingConstants = true
     let exponent = try parseUnary()
     foldingConstants = folding
-    let value = try constantExponent(exponent)
     let range = base.range.through(exponent.range)
+    guard let constant = exponent.constant else {
+      return try apply(.powVariable, [base, exponent], site: caret.range, range: range)
+    }
+    let value = try finiteExponent(constant, at: exponent.range)
     if folding, let number = base.constant {
       let power = Tensor(number).power(value).scalars[0]
       return Operand(value: .constant(power, text: formatConstant(power)), range: range)
@@ -69,14 +74,9 @@ extension Parser {
     return try apply(.pow(value), [base], site: caret.range, range: range)
   }
 
-  /// The exponent's value, or an error when it is not a finite constant.
-  func constantExponent(_ exponent: Operand) throws(ProgramError) -> Double {
-    guard let value = exponent.constant else {
-      throw error(
-        "exponent must be a constant number; for a variable exponent write exp(y * log(x))",
-        at: exponent.range)
-    }
-    guard value.isFinite else { throw error("exponent \(value) is not finite", at: exponent.range) }
+  /// The value of a constant exponent, or an error when it is not finite.
+  func finiteExponent(_ value: Double, at range: SourceRange) throws(ProgramError) -> Double {
+    guard value.isFinite else { throw error("exponent \(value) is not finite", at: range) }
     return value
   }
 

@@ -1,33 +1,14 @@
-/// `g = grad(y, x)`: the gradient of `y` with respect to the input `x`, as a variable whose graph
-/// (the backward pass, recorded) can be differentiated again.
+/// `grad(y, v)`: the gradient of `y` with respect to `v` (an input, or a variable the forward pass
+/// computed), as a variable whose graph (the backward pass, recorded) can be differentiated again.
+/// It is an expression like any other: `w2 = w - 0.1 * grad(y, w)`.
 extension Parser {
-  /// Whether the statement's value is a `grad(…)` call (the current token is `grad`).
-  var isGradientCall: Bool {
-    current.kind == .name("grad") && tokens[position + 1].isSymbol("(")
-  }
-
-  /// The error for `grad(…)` inside an expression.
-  func gradientInsideExpression(at site: SourceRange) -> ProgramError {
-    error(
-      "grad(…) must be the whole value of a statement, as in 'g = grad(y, x)'; use g in later lines",
-      at: site)
-  }
-
-  /// Parses `grad(y, x)` (the current token is `grad`) as statement `name`'s value.
-  mutating func parseGradient(_ name: String, site: SourceRange) throws(ProgramError) {
-    let call = current.range
-    advance()
+  /// Parses `grad(y, v)` after the name `grad` (the current token is `(`) and appends its node.
+  mutating func parseGradient(site call: SourceRange) throws(ProgramError) -> Operand {
     advance()
     let (output, outputRange) = try gradientArgument(expecting: "the variable to differentiate")
     _ = try expect(",", "grad takes 2 arguments, grad(y, x); expected ',' after '\(output.name)'")
-    let (input, inputRange) = try gradientArgument(expecting: "the input to differentiate with respect to")
+    let (input, _) = try gradientArgument(expecting: "the variable to differentiate with respect to")
     let close = try expect(")", "expected ')' after grad's 2 arguments, found \(current.quoted)")
-    try expectEndOfStatement(expecting: "';' or end of line after grad(…)")
-    guard case .input = ir.nodes[input.node].kind else {
-      throw error(
-        "grad(\(output.name), \(input.name)): '\(input.name)' is not an input; grad differentiates "
-          + "with respect to an input (a 'name = number' or list line)", at: inputRange)
-    }
     switch ir.nodes[output.node].kind {
     case .input, .constant:
       throw error(
@@ -40,11 +21,10 @@ extension Parser {
         "grad(\(output.name), \(input.name)): '\(output.name)' does not depend on '\(input.name)', so "
           + "the gradient would be zero", at: outputRange)
     }
+    let range = call.through(close.range)
     let node = try append(
-      .init(
-        kind: .gradient(of: output.node, withRespectTo: input.node), name: name,
-        site: call.through(close.range)))
-    assign(name, node: node, site: site)
+      .init(kind: .gradient(of: output.node, withRespectTo: input.node), name: "", site: range))
+    return Operand(value: .node(node), range: range)
   }
 
   /// One argument of `grad`: an assigned name, with its node and where it is.

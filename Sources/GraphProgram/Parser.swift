@@ -110,10 +110,6 @@ struct Parser {
       try declareInput(name, literal, site: site)
       return
     }
-    if isGradientCall {
-      try parseGradient(name, site: site)
-      return
-    }
     let firstNew = ir.nodes.count
     let value = try parseExpression()
     try expectEndOfStatement(expecting: "an operator, ';' or end of line")
@@ -181,7 +177,10 @@ struct Parser {
   mutating func nameStatement(_ name: String, root: Int, firstNew: Int, site: SourceRange) {
     var count = 0
     for node in firstNew..<root {
-      guard case .operation = ir.nodes[node].kind else { continue }
+      switch ir.nodes[node].kind {
+      case .operation, .gradient: break
+      case .input, .constant: continue
+      }
       count += 1
       ir.nodes[node].name = "\(name)#\(count)"
     }

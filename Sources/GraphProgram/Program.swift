@@ -7,18 +7,22 @@ import Autodiff
 /// x = 0.5                    # an input: a number or a rectangular nested list of numbers
 /// W = [[1, 2], [3, 4]]
 /// a = square(x)              # a computation
-/// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ takes a constant exponent
-/// g = grad(y, x)             # ∂y/∂x for an input x, its backward pass recorded: g2 = grad(g, x)
+/// y = -x^2 + 2 * exp(a)      # + - * / with the usual precedence; ^ (a constant or a variable exponent)
+/// g = grad(y, x)             # ∂y/∂x, its backward pass recorded: g2 = grad(g, x); x may be computed
+/// v = x - 0.1 * grad(y, x)   # grad(…) may appear anywhere in an expression
+/// r = W[1] + W[:, 0] + W[::-1, 1:2][0]   # indexing and slicing as NumPy
 /// output y                   # optional; otherwise the last assigned name is the output
 /// backward                   # optional: backward passes and clearings, after every computation
 /// backward                   # a second pass adds to the gradients (they accumulate)
 /// cleargrad                  # clears every gradient
 /// backward
 /// ```
-/// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); its exponent,
-/// like `pow`'s, must be a constant (`x^-1`, `x^(1/2)`). Functions: `square exp sin cos tanh log
-/// sqrt sigmoid relu neg` (1 argument), `add sub mul div matmul` (2), `pow(x, c)`, `sum(x)`,
-/// `sum(x, axis…)` and `sum(x, axis…, keepdims)`, `transpose(x)` or `transpose(x, axis…)`, and
+/// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); a constant
+/// exponent (`x^-1`, `x^(1/2)`) makes `Pow`, a variable one `PowVariable`, as `pow(x, y)` does.
+/// Functions: `square exp sin cos tanh log sqrt sigmoid relu neg abs` (1 argument), `add sub mul div
+/// matmul maximum minimum` (2), `pow(x, c)`, `clip(x, lo, hi)`, the reductions `sum mean max min
+/// logsumexp` as `sum(x)`, `sum(x, axis…)` and `sum(x, axis…, keepdims)`, `softmax(x, axis)` and
+/// `log_softmax(x, axis)`, `concat(a, b, …, axis)`, `transpose(x)` or `transpose(x, axis…)`, and
 /// `sum_to`, `broadcast_to`, `reshape` followed by the shape's dimensions (`reshape(x, 2, -1)`).
 ///
 /// Every sub-expression of a statement becomes a variable named after the statement, numbered in

@@ -39,6 +39,9 @@ public struct ChainRule {
     public let before: Tensor?
     /// The input's grad after accumulation.
     public let after: Tensor
+    /// For an op that sends gradient to some of the input's elements only (`GetItem`), their
+    /// multi-indices; `nil` for the others.
+    public let receiving: [[Int]]?
   }
 
   /// The op's name.
@@ -65,7 +68,7 @@ public struct ChainRule {
         symbolic: reduction.map { "sum_to(\(formula), \(formatShape($0.shape)))" } ?? formula,
         reduction: reduction, numeric: numeric,
         result: step.inputGrads[position], before: step.changes[position].old,
-        after: step.changes[position].new!)
+        after: step.changes[position].new!, receiving: (node.function as? GetItem)?.receivingElements)
     }
   }
 
@@ -99,6 +102,16 @@ extension ChainRule.Term {
     if let numeric, numeric != NumberFormat.full(result) { parts.append("= \(numeric)") }
     parts.append("= \(NumberFormat.full(result))")
     return parts
+  }
+
+  /// `gy lands on z[0, 1], z[1, 1]` for an op that sends gradient to some elements only, listing up to
+  /// `limit` of them; `nil` for other ops.
+  public func receivingDescription(limit: Int = 8) -> String? {
+    guard let receiving else { return nil }
+    let places = receiving.prefix(limit).map { "\(input)[\($0.map(String.init).joined(separator: ", "))]" }
+    let more = receiving.count > limit ? ", … \(receiving.count - limit) more" : ""
+    return "gy lands on \(receiving.count) element\(receiving.count == 1 ? "" : "s"): "
+      + places.joined(separator: ", ") + more
   }
 
   /// `x.grad = 1.0 + 1.0 = 2.0` when this adds to an earlier gradient, else `x.grad = 3.29…`.

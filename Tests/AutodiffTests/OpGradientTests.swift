@@ -12,44 +12,45 @@ struct OpCase: Sendable, CustomStringConvertible {
   var offset = 0.0
   var build: @Sendable ([Variable]) -> Variable
 
-  static let all: [OpCase] = [
-    OpCase(description: "Square") { square($0[0]) },
-    OpCase(description: "Exp") { exp($0[0]) },
-    OpCase(description: "Neg", offset: -1.15) { neg($0[0]) },
-    OpCase(description: "Pow 3", offset: -1.15) { pow($0[0], 3) },
-    OpCase(description: "Pow -0.5") { pow($0[0], -0.5) },
-    OpCase(description: "Sin", offset: -1.15) { sin($0[0]) },
-    OpCase(description: "Cos", offset: -1.15) { cos($0[0]) },
-    OpCase(description: "Tanh", offset: -1.15) { tanh($0[0]) },
-    OpCase(description: "Log") { log($0[0]) },
-    OpCase(description: "Sqrt") { sqrt($0[0]) },
-    OpCase(description: "Sigmoid", offset: -1.15) { sigmoid($0[0]) },
-    OpCase(description: "ReLU", offset: -1.15) { relu($0[0]) },
-    OpCase(description: "Add", second: .broadcastable, offset: -1.15) { $0[0] + $0[1] },
-    OpCase(description: "Sub", second: .broadcastable, offset: -1.15) { $0[0] - $0[1] },
-    OpCase(description: "Mul", second: .broadcastable, offset: -1.15) { $0[0] * $0[1] },
-    OpCase(description: "Div", second: .broadcastable) { $0[0] / $0[1] },
-    OpCase(description: "Sum all") { sum($0[0]) },
-    OpCase(description: "Sum axis 0 keepDims") { v in
-      let x = v[0]; return sum(x, axes: x.shape.isEmpty ? [] : [0], keepDims: true)
-    },
-    OpCase(description: "SumTo") { v in
-      let x = v[0]; return sumTo(x, x.shape.map { _ in 1 })
-    },
-    OpCase(description: "BroadcastTo") { v in
-      let x = v[0];
-      return broadcastTo(x, [2] + x.shape) * Variable(Tensor(repeating: 1.5, shape: [2] + x.shape))
-    },
-    OpCase(description: "Reshape") { v in
-      let x = v[0]; return reshape(x, [-1]) * Variable(Tensor((0..<x.data.count).map { Double($0) + 1 }))
-    },
-    OpCase(description: "Transpose") { v in
-      let x = v[0];
-      return transpose(x)
-        * Variable(Tensor(shape: x.shape.reversed(), scalars: (0..<x.data.count).map { Double($0) - 2 }))
-    },
-    OpCase(description: "MatMul", second: .matmulPartner, offset: -1.15) { matmul($0[0], $0[1]) },
-  ]
+  static let all: [OpCase] =
+    [
+      OpCase(description: "Square") { square($0[0]) },
+      OpCase(description: "Exp") { exp($0[0]) },
+      OpCase(description: "Neg", offset: -1.15) { neg($0[0]) },
+      OpCase(description: "Pow 3", offset: -1.15) { pow($0[0], 3) },
+      OpCase(description: "Pow -0.5") { pow($0[0], -0.5) },
+      OpCase(description: "Sin", offset: -1.15) { sin($0[0]) },
+      OpCase(description: "Cos", offset: -1.15) { cos($0[0]) },
+      OpCase(description: "Tanh", offset: -1.15) { tanh($0[0]) },
+      OpCase(description: "Log") { log($0[0]) },
+      OpCase(description: "Sqrt") { sqrt($0[0]) },
+      OpCase(description: "Sigmoid", offset: -1.15) { sigmoid($0[0]) },
+      OpCase(description: "ReLU", offset: -1.15) { relu($0[0]) },
+      OpCase(description: "Add", second: .broadcastable, offset: -1.15) { $0[0] + $0[1] },
+      OpCase(description: "Sub", second: .broadcastable, offset: -1.15) { $0[0] - $0[1] },
+      OpCase(description: "Mul", second: .broadcastable, offset: -1.15) { $0[0] * $0[1] },
+      OpCase(description: "Div", second: .broadcastable) { $0[0] / $0[1] },
+      OpCase(description: "Sum all") { sum($0[0]) },
+      OpCase(description: "Sum axis 0 keepDims") { v in
+        let x = v[0]; return sum(x, axes: x.shape.isEmpty ? [] : [0], keepDims: true)
+      },
+      OpCase(description: "SumTo") { v in
+        let x = v[0]; return sumTo(x, x.shape.map { _ in 1 })
+      },
+      OpCase(description: "BroadcastTo") { v in
+        let x = v[0];
+        return broadcastTo(x, [2] + x.shape) * Variable(Tensor(repeating: 1.5, shape: [2] + x.shape))
+      },
+      OpCase(description: "Reshape") { v in
+        let x = v[0]; return reshape(x, [-1]) * Variable(Tensor((0..<x.data.count).map { Double($0) + 1 }))
+      },
+      OpCase(description: "Transpose") { v in
+        let x = v[0];
+        return transpose(x)
+          * Variable(Tensor(shape: x.shape.reversed(), scalars: (0..<x.data.count).map { Double($0) - 2 }))
+      },
+      OpCase(description: "MatMul", second: .matmulPartner, offset: -1.15) { matmul($0[0], $0[1]) },
+    ] + modelOps
 }
 
 @Suite struct OpGradientTests {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ExampleTests {
   static let names = [
     "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
-    "generations", "retain_grad", "cleargrad", "double_backward",
+    "generations", "retain_grad", "cleargrad", "double_backward", "softmax_ce", "attention",
   ]
 
   @Test func theExamplesAreExactlyTheOnesListed() throws {
@@ -52,6 +52,24 @@ import Testing
     #expect(abs(grad("w1") - 1.0) < 1e-9)
     #expect(abs(grad("x2") - 0.5) < 1e-9)
     #expect(abs(grad("w2") - 0.0) < 1e-9)
+  }
+
+  @Test func softmaxCrossEntropySendsTheLogitsPMinusTOverN() throws {
+    let program = try Program.parse(try example("softmax_ce"))
+    program.output.backward()
+    let z = try #require(program.variable(named: "z"))
+    let t = try #require(program.variable(named: "t")).data
+    let p = try z.data.softmax(axis: 1)
+    let expected = (p - t) / 2
+    let grad = try #require(z.grad)
+    #expect(zip(grad.scalars, expected.scalars).allSatisfy { abs($0 - $1) < 1e-15 }, "\(grad) vs \(expected)")
+  }
+
+  @Test func attentionRowsSumToOne() throws {
+    let program = try Program.parse(try example("attention"))
+    let rows = try #require(program.variable(named: "A")).data.sum(axes: [1])
+    #expect(rows.scalars.allSatisfy { abs($0 - 1) < 1e-15 })
+    #expect(program.functionsInStatementOrder.map(\.name).contains("Softmax"))
   }
 
   @Test func chain100HasAHundredFunctionsAndGradientOne() throws {

@@ -19,6 +19,21 @@ import Testing
     #expect(program.inputs[0].variable.grad == Tensor(48))  // y‴ = 24x
   }
 
+  @Test func gradWithRespectToAComputedVariable() throws {
+    let program = try Program.parse("x = 2\na = square(x)\ny = exp(a) + a\ng = grad(y, a)\nh = grad(g, x)")
+    #expect(abs(try value(program, "g") - (Foundation.exp(4) + 1)) < 1e-12)
+    #expect(abs(try value(program, "h") - 4 * Foundation.exp(4)) < 1e-11)  // d/dx (e^(x²) + 1)
+    #expect(program.inputs[0].variable.grad == nil)
+  }
+
+  @Test func gradInsideAnExpressionIsAGradientStepOfGradientDescent() throws {
+    let program = try Program.parse("w = 3\ny = w^2\nw2 = w - 0.1 * grad(y, w)")
+    #expect(abs(try value(program, "w2") - 2.4) < 1e-15)
+    #expect(program.variable(named: "w2#1")?.data == Tensor(6))
+    let indexed = try Program.parse("v = [1, 2, 3]\ny = sum(v * v)\nz = grad(y, v)[::-1]")
+    #expect(indexed.output.data == Tensor([6, 4, 2]))
+  }
+
   @Test(arguments: [-1.5, -0.3, 0.0, 0.4, 1.2])
   func tanhUpToTheThirdDerivative(at x: Double) throws {
     let program = try Program.parse(

@@ -55,10 +55,13 @@ import Testing
     ("# nothing", "-e:"),
     ("x = 1e999\ny = x*x", "-e:1:5:"),
     ("x = 2\ny = square(x, x)", "takes 1 argument"),
-    ("x = 2\ny = x ^ x", "-e:2:"),
+    ("x = [1, 2]\ny = x[2]", "-e:2:6: error: GetItem: index 2 out of range for axis 0 of shape (2,)"),
     ("x = (((((", "-e:1:"),
     ("x = 1\nz = 2\ny = exp(z)\ng = grad(y, x)", "-e:4:10: error: grad(y, x): 'y' does not depend on 'x'"),
-    ("x = 1\na = x*x\ng = grad(a, a)", "-e:3:13: error: grad(a, a): 'a' is not an input"),
+    (
+      "x = 1\na = x*x\ng = grad(a, a)",
+      "-e:3:5: error: the gradient of 'a' with respect to 'a' is the constant 1.0"
+    ),
     ("x = 1\ny = x*x\ncleargrad", "-e:3:1: error: cleargrad before any backward"),
   ])
   func brokenProgramsSayWhatAndWhere(program: String, message: String) throws {

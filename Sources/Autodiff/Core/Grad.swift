@@ -1,10 +1,11 @@
-/// The gradient of `y` with respect to `x`, as a variable: ∂y/∂x summed over y's elements (y's
-/// gradient is seeded with ones), of x's shape. So `grad(grad(y, x, createGraph: true), x)` is the
-/// second derivative, as DeZero's step 33 computes it.
+/// The gradient of `y` with respect to `x` (a leaf or a variable computed on the way to `y`), as a
+/// variable: ∂y/∂x summed over y's elements (y's gradient is seeded with ones), of x's shape. So
+/// `grad(grad(y, x, createGraph: true), x)` is the second derivative, as DeZero's step 33 computes it.
 ///
 /// Clears the gradients of `x`, of `y` and of every variable between them that has a creator (an
 /// intermediate gradient left by an earlier pass with `retainGrad: true` would otherwise be added
-/// in), then runs `y.backward(retainGrad: false, createGraph:)`. With `createGraph: true` the
+/// in), then runs `y.backward(retainGrad:createGraph:)`, retaining the gradients only when `x` is
+/// computed (the variables between keep theirs then). With `createGraph: true` the
 /// result is `x.gradVariable`, whose creator records how it was computed; otherwise a leaf holding
 /// `x.grad`. When `y` does not depend on `x` the result is a leaf of zeros. As with any backward
 /// pass, the other leaves the pass reaches add to their gradients too.
@@ -18,7 +19,9 @@
 public func grad(_ y: Variable, _ x: Variable, createGraph: Bool = false) -> Variable {
   x.cleargrad()
   clearIntermediateGrads(from: y)
-  y.backward(retainGrad: false, createGraph: createGraph)
+  // A computed x keeps its gradient only if the pass retains the gradients it passes through.
+  let computed = x._creator != nil || x._deferred != nil
+  y.backward(retainGrad: computed, createGraph: createGraph)
   if let gradient = x.gradVariable { return gradient }
   return Variable(x.grad ?? Tensor(repeating: 0, shape: x.shape))
 }

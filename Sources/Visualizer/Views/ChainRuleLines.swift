@@ -37,6 +37,11 @@ struct ChainRuleLines {
     } else {
       lines += inspector.block([(formula + " = ", .plain)], term.result, style: Theme.freshValue)
     }
+    if let receiving = term.receivingDescription() {
+      lines += wrap(["    (" + receiving + ")"], width: width, indent: "     ").map {
+        StyledLine([($0, Theme.freshValue)])
+      }
+    }
     let arrow = [("  → ", Theme.help), ("\(term.input).grad = ", Theme.freshValue)]
     guard term.before != nil else {
       return lines + [StyledLine(arrow + [(term.gradientName, Theme.freshValue)])]
