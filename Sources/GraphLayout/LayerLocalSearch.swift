@@ -103,7 +103,6 @@ struct LayerLocalSearch {
     order.removeAll(keepingCapacity: true)
     order.append(contentsOf: nodes.indices)
   }
-
 }
 
 /// Where a node goes in `order` (the other nodes of its layer), given `gains` (its row of
