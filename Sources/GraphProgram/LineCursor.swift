@@ -83,10 +83,16 @@ struct LineCursor {
       following = next
       kind = Self.asciiClasses[Int(byte)]
     } else {
-      ascii = 0
       let start = index(position)
       let character = line[start]
       following = position + line.utf8.distance(from: start, to: line.index(after: start))
+      if following == next, byte < 0x80 {
+        // An ASCII character before a non-ASCII one (the `1` of `1é`): classified as ASCII.
+        ascii = byte
+        kind = Self.asciiClasses[Int(byte)]
+        return
+      }
+      ascii = 0
       kind =
         if character.isWhitespace || character == "\u{FEFF}" {
           .space
@@ -106,7 +112,7 @@ struct LineCursor {
     case ".": return .dot
     case "0"..."9": return .digit
     case "a"..."z", "A"..."Z", "_": return .letter
-    case "+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";", ":": return .symbol
+    case "+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";", ":", "<": return .symbol
     default: return character.isWhitespace ? .space : .other
     }
   }

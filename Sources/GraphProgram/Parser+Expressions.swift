@@ -86,7 +86,7 @@ extension Parser {
     case .number(let text):
       advance()
       guard let number = Double(text), number.isFinite else {
-        throw error("number '\(text)' is not finite; values must be finite numbers", at: token.range)
+        throw error(NonFiniteValue.overflow(text), at: token.range)
       }
       return Operand(value: .constant(number, text: text), range: token.range)
     case .name(let name):
@@ -113,8 +113,8 @@ extension Parser {
 
   /// "undefined name", with a hint when the name looks like a number, a function or a typo.
   func undefinedName(_ name: String, at range: SourceRange) -> ProgramError {
-    if ["nan", "inf", "infinity"].contains(name.lowercased()) {
-      return error("'\(name)' is not a finite number; values must be finite numbers", at: range)
+    if NonFiniteValue.isName(name) {
+      return error(NonFiniteValue.named(name), at: range)
     }
     if Builtin.form(of: name) != nil {
       return error("'\(name)' is a function; call it with arguments, as in \(name)(x)", at: range)

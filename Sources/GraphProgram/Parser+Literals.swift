@@ -51,12 +51,11 @@ extension Parser {
     case .number(let text):
       advance()
       guard let number = Double(text), number.isFinite else {
-        throw error(
-          "number '\(text)' is not finite; values must be finite numbers", at: start.through(previous!.range))
+        throw error(NonFiniteValue.overflow(text), at: start.through(previous!.range))
       }
       return negative ? -number : number
-    case .name(let name) where ["nan", "inf", "infinity"].contains(name.lowercased()):
-      throw error("'\(name)' is not a finite number; values must be finite numbers", at: current.range)
+    case .name(let name) where NonFiniteValue.isName(name):
+      throw error(NonFiniteValue.named(name), at: current.range)
     default:
       throw error("expected a number in \(context), found \(current.quoted)", at: current.range)
     }

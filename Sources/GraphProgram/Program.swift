@@ -17,6 +17,11 @@ import Autodiff
 /// cleargrad                  # clears every gradient
 /// backward
 /// ```
+/// or, instead of `backward` lines, one optimisation loop as the last line (see `ProgramLoop`):
+/// ```
+/// repeat 1000: x -= 0.001 * grad(y, x)     # or grad(y, x) / grad(grad(y, x), x), or an optimiser:
+/// repeat 500 until y < 0.01: adam(0.05) W, b
+/// ```
 /// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); a constant
 /// exponent (`x^-1`, `x^(1/2)`) makes `Pow`, a variable one `PowVariable`, as `pow(x, y)` does.
 /// Functions: `square exp sin cos tanh log sqrt sigmoid relu neg abs` (1 argument), `add sub mul div
@@ -27,7 +32,8 @@ import Autodiff
 ///
 /// Every sub-expression of a statement becomes a variable named after the statement, numbered in
 /// evaluation order: in `y = x*w + b`, `x*w` is `y#1` and the sum is `y`. A number in an expression
-/// becomes a constant leaf named by its text (`2`). The forward pass may produce NaN or infinity
+/// becomes a constant leaf named after its statement too, `y#c1`, `y#c2`, … (so names are unique;
+/// expressions on screen still write the number). The forward pass may produce NaN or infinity
 /// (`log(-1)`); that is not an error, so learners can watch it flow through the graph.
 public struct Program {
   /// The program text.
@@ -47,8 +53,13 @@ public struct Program {
   /// The functions `grad` statements recorded, each with where it comes from (`Square's backward
   /// in g = grad(y, x)`), in evaluation order.
   public let derivations: [(function: Function, derivation: String)]
+  /// The comments the program teaches with: its leading comment lines, and the comment right above
+  /// a statement for that statement's functions.
+  public let lesson: Lesson
   /// The `backward` and `cleargrad` lines in order; one `backward` when the program has none.
   public var passes: [PassStatement] { ir.passes }
+  /// The `repeat` line, when the program has one.
+  public let loop: ProgramLoop?
   let ir: ProgramIR
 
   /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.
@@ -64,12 +75,27 @@ public struct Program {
   ///   as it has that many.
   public static func parse(_ text: String, overrides: [String: Tensor] = [:]) throws(ProgramError) -> Program
   {
+    try parse(text, overrides: overrides, variableLimit: Limits.variables)
+  }
+
+  /// `parse(_:overrides:)` with a limit on the variables that `grad` statements' backward passes
+  /// add to the program's own (tests make it small to reach it fast).
+  static func parse(_ text: String, overrides: [String: Tensor], variableLimit: Int) throws(ProgramError)
+    -> Program
+  {
     try checkSize(text.utf8.count)
     let source = SourceText(text)
     let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
-    let program = Program(source: text, ir: ir)
+    if let loop = ir.loop {
+      var extended = ir
+      extended.nodes += loop.nodes
+      let shapes = try ShapeInference.check(extended, in: source)
+      try ProgramLoop.check(
+        loop, shapes: shapes, output: ir.output, names: { ir.nodes[$0].name }, source: source)
+    }
+    let program = try Program(source: source, ir: ir, variableLimit: variableLimit)
     try program.checkGradients(in: source)
     return program
   }
@@ -108,19 +134,35 @@ public struct Program {
       + "limit of \(Limits.grouped(Limits.bytes)) bytes (32 MiB)"
   }
 
-  private init(source: String, ir: ProgramIR) {
-    self.source = source
+  /// Builds the graph; throws at the `grad` statement whose backward pass takes the program past
+  /// `variableLimit` variables, as soon as it does.
+  private init(source: SourceText, ir: ProgramIR, variableLimit: Int) throws(ProgramError) {
+    self.source = source.text
     self.ir = ir
     let inputVariables = ir.inputs.map { node in
       guard case .input(let value) = ir.nodes[node].kind else { preconditionFailure("input node \(node)") }
       return Variable(value, name: ir.nodes[node].name)
     }
-    let built = GraphBuilder.build(ir, inputs: inputVariables)
+    let comments = Lesson.Comments(source)
+    let built: GraphBuilder.Built
+    do {
+      built = try GraphBuilder.build(
+        ir, inputs: inputVariables, variableLimit: variableLimit, notedLines: Set(comments.above.keys))
+    } catch {
+      throw source.error(
+        "the program has more than \(Limits.grouped(variableLimit)) variables (inputs, constants and "
+          + "results), GradStep's limit: the backward pass this grad records passes it",
+        at: ir.nodes[error.node].site)
+    }
     variables = built.variables
     inputs = zip(ir.inputs, inputVariables).map { (ir.nodes[$0].name, $1) }
     output = variables[ir.output]
     functionsInStatementOrder = built.functions
     derivations = built.derivations
+    lesson = Lesson(comments, notedFunctions: built.noted)
+    loop = ir.loop.map { [variables] in
+      ProgramLoop($0, variables: variables, output: ir.output, names: { ir.nodes[$0].name }, source: source)
+    }
   }
 
   /// Throws for a `grad` statement whose gradient came out constant (the backward pass recorded
@@ -146,7 +188,12 @@ public struct Program {
   /// same shapes) and returns the output; for `gradientCheck`, which perturbs the inputs' values:
   /// `gradientCheck(inputs: program.inputs.map(\.variable.data), program.rebuild(with:))`.
   public func rebuild(with inputs: [Variable]) -> Variable {
-    GraphBuilder.build(ir, inputs: inputs).variables[ir.output]
+    // The limit held when the program was parsed, and a rebuild makes the same variables.
+    do throws(GraphBuilder.TooManyVariables) {
+      return try GraphBuilder.build(ir, inputs: inputs).variables[ir.output]
+    } catch {
+      preconditionFailure("an unlimited build cannot pass a limit")
+    }
   }
 
   /// Throws for an override whose name is not an input (checked in name order).

@@ -54,6 +54,7 @@ public struct ChainRule {
     guard case .backward(let index) = step.kind else { return nil }
     let node = graph.functions[index]
     let names = node.inputs.map { graph.variables[$0].label }
+    let symbols = node.inputs.map { graph.variables[$0].symbol }
     function = node.label
     terms = node.inputs.indices.map { position in
       let factors = node.function.gradientFactors(input: position, outputGrads: step.outputGrads)
@@ -61,7 +62,7 @@ public struct ChainRule {
         list.allSatisfy { $0.rank == 0 }
           ? list.map { NumberFormat.full($0.scalars[0]) }.joined(separator: " × ") : nil
       }
-      let formula = node.function.gradientFormula(input: position, names: names)
+      let formula = node.function.gradientFormula(input: position, names: symbols)
       let reduction = ChainRule.reduction(of: node, input: position, in: graph, outputGrads: step.outputGrads)
       return Term(
         input: names[position], gradientName: node.inputs.count == 1 ? "gx" : "gx\(position)",
@@ -115,9 +116,12 @@ extension ChainRule.Term {
   }
 
   /// `x.grad = 1.0 + 1.0 = 2.0` when this adds to an earlier gradient, else `x.grad = 3.29…`.
+  /// A negative term is subtracted: `u.grad = 0.034 − 0.1297 = -0.0957`, never `+ -0.1297`.
   public var accumulation: String {
     guard let before else { return "\(input).grad = \(NumberFormat.full(after))" }
-    return
-      "\(input).grad = \(NumberFormat.full(before)) + \(NumberFormat.full(result)) = \(NumberFormat.full(after))"
+    let term =
+      result.rank == 0 && result.scalars[0] < 0
+      ? "− \(NumberFormat.full(-result.scalars[0]))" : "+ \(NumberFormat.full(result))"
+    return "\(input).grad = \(NumberFormat.full(before)) \(term) = \(NumberFormat.full(after))"
   }
 }

@@ -10,6 +10,9 @@ public struct GraphModel {
     public let variable: Variable
     /// Its name, or `v<number>` when it has none.
     public let label: String
+    /// How an expression writes it: its label, or for a constant (a scalar leaf that is not one of
+    /// the graph's inputs, when they are known) its value, so `y#1 = 2 · x` reads as written.
+    public let symbol: String
     /// The function that produced it (an index into `functions`), `nil` for an input.
     public let creator: Int?
     /// The functions that take it as an input, in evaluation order (a function appears once per use).
@@ -23,8 +26,12 @@ public struct GraphModel {
     /// The function.
     public let function: Function
     /// The op's name (`Square`), after `∂` for a function of a backward pass a program recorded
-    /// (`∂Mul`), so the graph of a gradient stands out from the forward graph.
-    public var label: String { derivation == nil ? function.name : "∂" + function.name }
+    /// (`∂Mul`), so the graph of a gradient stands out from the forward graph; a power shows its
+    /// constant exponent (`Pow^3`), which is part of what it computes.
+    public var label: String {
+      let name = (function as? Pow).map { "\(function.name)^\(formatConstant($0.exponent))" } ?? function.name
+      return derivation == nil ? name : "∂" + name
+    }
     /// For a function a program's `grad` recorded: which backward made it (`Square's backward in
     /// grad(y, x)`); `nil` for a forward function.
     public let derivation: String?
@@ -48,9 +55,11 @@ public struct GraphModel {
 
   /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
   /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
-  /// `derivations` marks the functions of a recorded backward pass.
+  /// `derivations` marks the functions of a recorded backward pass; `inputs`, when given, are the
+  /// leaves that are inputs, and the other scalar leaves constants (written by value in expressions).
   public init(
-    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:]
+    output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:],
+    inputs: [Variable]? = nil
   ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
@@ -74,10 +83,15 @@ public struct GraphModel {
           outputs: outputs))
     }
     let outputIndex = index(of: output)
+    let inputIDs = inputs.map { Set($0.map(ObjectIdentifier.init)) }
     var nodes = variables.enumerated().map { position, variable in
-      VariableNode(
-        variable: variable, label: variable.name ?? "v\(position)", creator: creators[position], consumers: []
-      )
+      let label = variable.name ?? "v\(position)"
+      let constant =
+        creators[position] == nil && inputIDs.map { !$0.contains(ObjectIdentifier(variable)) } == true
+      return VariableNode(
+        variable: variable, label: label,
+        symbol: constant ? variable.data.scalar.map(formatConstant) ?? label : label,
+        creator: creators[position], consumers: [])
     }
     for (position, function) in functions.enumerated() {
       for input in function.inputs where nodes[input].consumers.last != position {

@@ -45,7 +45,8 @@ extension Session {
 
   /// The same graph with input `variable` (a scalar) changed by `delta`, as ``editing(_:to:)``.
   /// The sum is rounded to 15 significant digits, so that nudging 0.7 by 0.1 gives 0.8, not
-  /// 0.7999999999999999.
+  /// 0.7999999999999999, unless rounding would pass the largest double (the step is at most 1e6,
+  /// so the sum itself stays finite).
   ///
   /// - Throws: ``EditError`` when `variable` is not a scalar input.
   public func nudging(_ variable: Int, by delta: Double) throws(EditError) -> Session {
@@ -54,7 +55,8 @@ extension Session {
       throw EditError(description: "only a scalar input can be nudged; press e to type a value")
     }
     let sum = current + delta
-    return replaying(variable, with: Tensor(sum.isFinite ? Double(sum.printed("%.15g")) ?? sum : sum))
+    let rounded = Double(sum.printed("%.15g")) ?? sum
+    return replaying(variable, with: Tensor(rounded.isFinite ? rounded : sum))
   }
 
   /// The variables whose data or grad at the cursor differ between this session and `other`, a
@@ -68,10 +70,13 @@ extension Session {
 
   private func replaying(_ variable: Int, with value: Tensor) -> Session {
     graph.variables[variable].variable.data = value
-    for node in graph.functions {
-      let outputs = node.function.forward(node.inputs.map { graph.variables[$0].variable.data })
-      for (output, data) in zip(node.outputs, outputs) { graph.variables[output].variable.data = data }
-    }
+    graph.replayForward()
+    return rebuilt()
+  }
+
+  /// A fresh timeline of the graph's variables as they are now (their forward pass replayed), with
+  /// the cursor at the same step and the next edition number.
+  func rebuilt() -> Session {
     var session = Session(
       output: graph.variables[graph.output].variable, functionOrder: graph.functions.map(\.function),
       inputs: checkedInputs.map { graph.variables[$0].variable }, actions: actions,

@@ -50,7 +50,8 @@ public struct Session {
     output: Variable, functionOrder: [Function]? = nil, inputs: [Variable]? = nil,
     actions: [GradientAction] = [.backward], derivations: [ObjectIdentifier: String] = [:]
   ) {
-    let graph = GraphModel(output: output, functionOrder: functionOrder, derivations: derivations)
+    let graph = GraphModel(
+      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs)
     self.graph = graph
     self.actions = actions
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves

@@ -1,7 +1,8 @@
 import Autodiff
 
 /// Reads the value a user types for an input: a number (`0.7`, `-1e-3`) or a rectangular nested
-/// list of numbers (`[1, 2.5]`, `[[1, 2], [3, 4]]`), as the program language writes them.
+/// list of numbers (`[1, 2.5]`, `[[1, 2], [3, 4]]`), as the program language writes them: finite
+/// numbers only, refused with the program's words (`NonFiniteValue`).
 enum TensorLiteral {
   /// What is wrong with typed text, and where (a 1-based column).
   struct ParseError: Error, Equatable {
@@ -120,8 +121,16 @@ enum TensorLiteral {
       let text = String(characters[start..<position])
       guard !text.isEmpty, let number = Double(text) else {
         while !atEnd, !" ,[]".contains(characters[position]) { position += 1 }
+        let word = characters[start..<position]
+        let name = word.drop { $0 == "+" || $0 == "-" }
+        if NonFiniteValue.isName(String(name)) {
+          throw ParseError(message: NonFiniteValue.named(String(name)), column: name.startIndex + 1)
+        }
         throw ParseError(
-          message: "'\(String(characters[start..<position]))' is not a number", column: start + 1)
+          message: "'\(NonFiniteValue.shortened(String(word)))' is not a number", column: start + 1)
+      }
+      guard number.isFinite else {
+        throw ParseError(message: NonFiniteValue.overflow(text), column: start + 1)
       }
       return number
     }

@@ -57,17 +57,27 @@ final class CursesScreen {
   /// a resize), then updates the terminal.
   func draw(_ frame: ScreenBuffer) {
     if let previous, previous.columns == frame.columns, previous.rows == frame.rows {
-      for (x, y) in frame.changedCells(since: previous) { put(frame[x: x, y: y], x: x, y: y) }
+      for (x, y) in frame.changedCells(since: previous) { put(frame, x: x, y: y) }
     } else {
       werase(window)
       clearok(window, true)
       for y in 0..<frame.rows {
-        for x in 0..<frame.columns { put(frame[x: x, y: y], x: x, y: y) }
+        for x in 0..<frame.columns { put(frame, x: x, y: y) }
       }
     }
     previous = frame
     wnoutrefresh(window)
     doupdate()
+  }
+
+  /// Writes the cell of `frame` at (`x`, `y`) as it is shown; the continuation of a double-width
+  /// character is covered by the character, or a blank where the character shows as `?`.
+  private func put(_ frame: ScreenBuffer, x: Int, y: Int) {
+    if let cell = frame.shownCell(x: x, y: y) {
+      put(cell, x: x, y: y)
+    } else if !unicodeLocale {
+      put(Cell(" ", style: frame[x: x, y: y].style), x: x, y: y)
+    }
   }
 
   /// Escape sequences that undo what curses set up (attributes, hidden cursor, keypad mode,

@@ -1,13 +1,5 @@
 import Visualizer
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `--export FORMAT`: the state the keys reach, or the whole session, as a file to keep.
 enum ExportFormat: String, CaseIterable {
   /// The graph in Graphviz's DOT language, with data and grad on every variable.
@@ -53,35 +45,3 @@ enum ExportFormat: String, CaseIterable {
     }
   }
 }
-
-/// Writes `text` to `path` (standard output for `nil` or `-`) without ever leaving a partial file:
-/// the bytes go to a new file beside it, which is renamed over `path` once complete.
-func writeExport(_ text: String, to path: String?) throws {
-  guard let path, path != "-" else {
-    print(text, terminator: "")
-    return
-  }
-  let temporary = path + ".gradstep-\(getpid()).tmp"
-  let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-  guard descriptor >= 0 else { throw usageError("cannot write '\(path)': \(lastErrorText())") }
-  var bytes = Array(text.utf8)[...]
-  while !bytes.isEmpty {
-    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    if written < 0 && errno == EINTR { continue }
-    guard written > 0 else {
-      let reason = lastErrorText()
-      close(descriptor)
-      unlink(temporary)
-      throw usageError("cannot write '\(path)': \(reason)")
-    }
-    bytes = bytes.dropFirst(written)
-  }
-  guard close(descriptor) == 0, rename(temporary, path) == 0 else {
-    let reason = lastErrorText()
-    unlink(temporary)
-    throw usageError("cannot write '\(path)': \(reason)")
-  }
-}
-
-/// The C library's text for the current `errno`.
-private func lastErrorText() -> String { String(cString: strerror(errno)) }

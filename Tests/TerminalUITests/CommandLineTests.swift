@@ -27,11 +27,37 @@ import Testing
   ])
   func everyExampleOpensAndStepsToTheEnd(name: String) throws {
     let path = Self.examples.appendingPathComponent(name + ".grad").path
-    let result = try gradstep([path, "--headless", "--size", "120x40", "--keys", "b"])
+    let keys = "b" + String(repeating: "]", count: 8)
+    let result = try gradstep([path, "--headless", "--size", "120x40", "--keys", keys, "--all-frames"])
     #expect(result.status == .exited(0))
     #expect(result.standardOutput.contains("· done"))
     #expect(result.standardOutput.contains("✓ pass"))
     #expect(!result.standardOutput.contains("FAIL"))
+  }
+
+  /// Each example's Start screen shows its lesson: the start of its leading comment, at 80×24 and
+  /// 120×40.
+  @Test(arguments: [
+    "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
+    "generations", "retain_grad", "cleargrad", "double_backward",
+  ])
+  func everyExamplesStartScreenShowsItsLesson(name: String) throws {
+    let url = Self.examples.appendingPathComponent(name + ".grad")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let lesson = text.split(separator: "\n").first { $0.hasPrefix("#") }!.dropFirst(2)
+    let opening = lesson.split(separator: " ").prefix(4).joined(separator: " ")
+    for size in ["80x24", "120x40"] {
+      let result = try gradstep([url.path, "--headless", "--size", size])
+      #expect(result.status == .exited(0))
+      let screen = result.standardOutput.replacingOccurrences(of: "Start  ", with: "Start ")
+      #expect(screen.contains("Start " + opening), "\(name) at \(size)")
+    }
+  }
+
+  @Test func versionIsAnOption() throws {
+    let result = try gradstep(["--version"])
+    #expect(result.status == .exited(0))
+    #expect(result.standardOutput.hasPrefix("gradstep "))
   }
 
   @Test func inlineProgramsAndOverrides() throws {

@@ -84,6 +84,112 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken"])
   }
 
+  /// The type bits (`S_IFIFO`, `S_IFLNK`, …) of the file at `path` itself (a link is not followed).
+  private func fileType(_ path: String) -> mode_t {
+    var info = stat()
+    return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+  }
+
+  /// A FIFO, alone or behind a symbolic link (as `/dev/stdout` leads to a pipe), is written
+  /// through, and stays a FIFO; the link stays a link.
+  @Test func aFIFOIsWrittenThroughNotReplaced() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let fifo = directory.appendingPathComponent("pipe").path
+    let link = directory.appendingPathComponent("stdout").path
+    let received = directory.appendingPathComponent("received.svg").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fifo)
+    for target in [fifo, link] {
+      let result = try ChildProcess.run(
+        [
+          "/bin/sh", "-c",
+          "cat \"$1\" > \"$2\" & \"$0\" --export svg -o \"$3\"; status=$?; wait; exit $status",
+          GradStepBinary.path, fifo, received, target,
+        ], timeout: .seconds(30))
+      #expect(result.status == .exited(0), "\(result.standardError)")
+      #expect(try String(contentsOfFile: received, encoding: .utf8).hasSuffix("</svg>\n"))
+      #expect(fileType(fifo) == S_IFIFO)
+      #expect(fileType(link) == S_IFLNK)
+    }
+  }
+
+  /// A symbolic link is followed: its target gets the export (replaced atomically), the link
+  /// stays; a link to nothing yet creates its target.
+  @Test func aSymbolicLinkIsFollowed() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let target = directory.appendingPathComponent("target.dot").path
+    let link = directory.appendingPathComponent("link.dot").path
+    try "old".write(toFile: target, atomically: false, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.dot")
+    #expect(try gradstep(["--export", "dot", "-o", link]).status == .exited(0))
+    #expect(fileType(link) == S_IFLNK)
+    #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("digraph"))
+    let dangling = directory.appendingPathComponent("dangling.dot").path
+    try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "later.dot")
+    #expect(try gradstep(["--export", "dot", "-o", dangling]).status == .exited(0))
+    #expect(fileType(dangling) == S_IFLNK)
+    let later = directory.appendingPathComponent("later.dot").path
+    #expect(try String(contentsOfFile: later, encoding: .utf8).hasPrefix("digraph"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 4)
+  }
+
+  /// A file that is there keeps its mode; one with no write permission is refused, unchanged.
+  @Test func anExistingFileKeepsItsModeAndAReadOnlyOneIsRefused() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("private.json").path
+    try "{}".write(toFile: path, atomically: false, encoding: .utf8)
+    #expect(chmod(path, 0o600) == 0)
+    #expect(try gradstep(["--export", "json", "-o", path]).status == .exited(0))
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"gradient_check\""))
+    let readOnly = directory.appendingPathComponent("read-only.json").path
+    try "keep".write(toFile: readOnly, atomically: false, encoding: .utf8)
+    #expect(chmod(readOnly, 0o444) == 0)
+    let refused = try gradstep(["--export", "json", "-o", readOnly])
+    #expect(refused.status == .exited(2))
+    #expect(refused.standardError.contains("cannot write '\(readOnly)'"), "\(refused.standardError)")
+    #expect(try String(contentsOfFile: readOnly, encoding: .utf8) == "keep")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 2)
+  }
+
+  /// `/dev/fd/N` (as `/dev/stdout`) is the descriptor the shell opened: `>>` appends to the
+  /// test's own file, which is neither replaced nor rewritten from its start.
+  @Test func anOpenDescriptorIsWrittenAsTheShellOpenedIt() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let log = directory.appendingPathComponent("log.txt").path
+    try "before\n".write(toFile: log, atomically: false, encoding: .utf8)
+    let result = try ChildProcess.run(
+      ["/bin/sh", "-c", "exec 3>>\"$1\"; \"$0\" --export json -o /dev/fd/3", GradStepBinary.path, log],
+      timeout: .seconds(30))
+    #expect(result.status == .exited(0), "\(result.standardError)")
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(text.hasPrefix("before\n{") && text.contains("\"gradient_check\""), "\(text.prefix(40))")
+  }
+
+  /// As root: a device node of the test's own (like `/dev/null`) is written through and stays a
+  /// device; a file owned by another user keeps its owner.
+  @Test(.enabled(if: getuid() == 0, "needs root to make a device node and to own files for others"))
+  func aDeviceIsWrittenThroughAndAnOwnerKept() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let device = directory.appendingPathComponent("null").path
+    #expect(mknod(device, S_IFCHR | 0o600, dev_t(1 << 8 | 3)) == 0)  // makedev(1, 3), as /dev/null
+    #expect(try gradstep(["--export", "svg", "-o", device]).status == .exited(0))
+    #expect(fileType(device) == S_IFCHR)
+    let owned = directory.appendingPathComponent("owned.txt").path
+    try "x".write(toFile: owned, atomically: false, encoding: .utf8)
+    #expect(chown(owned, 12_345, 23_456) == 0)
+    #expect(try gradstep(["--export", "txt", "-o", owned]).status == .exited(0))
+    let attributes = try FileManager.default.attributesOfItem(atPath: owned)
+    #expect(attributes[.ownerAccountID] as? Int == 12_345)
+    #expect(attributes[.groupOwnerAccountID] as? Int == 23_456)
+  }
+
   @Test func badKeysWriteNoFile() throws {
     let directory = try scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -35,7 +35,7 @@ import Testing
   /// The models' examples at both standard sizes: the start, four steps in, and the end.
   @Test(arguments: ["rnn", "mlp"], ["80x24", "120x40"])
   func modelExamplesMatchTheirSnapshots(name: String, size: String) throws {
-    let state = AppState(session: Self.session(of: try Self.program(name)), title: name + ".grad")
+    let state = AppState(program: try Self.program(name), title: name + ".grad")
     let dimensions = size.split(separator: "x").map { Int($0)! }
     var run = HeadlessRun(
       app: App(state: state, screen: Screen()), columns: dimensions[0], rows: dimensions[1])
@@ -48,7 +48,7 @@ import Testing
 
   @Test(arguments: names)
   func startAndEndFramesMatchTheirSnapshots(name: String) throws {
-    let state = AppState(session: Self.session(of: try Self.program(name)), title: name + ".grad")
+    let state = AppState(program: try Self.program(name), title: name + ".grad")
     var run = HeadlessRun(app: App(state: state, screen: Screen()), columns: 100, rows: 30)
     let frames = run.frames(keys: [.end])
     #expect(frames.count == 2)

@@ -27,10 +27,28 @@ import Visualizer
   @Test func theDOTMarksTheActiveFunctionAndTheChangedVariables() throws {
     let dot = GraphDOT.encode(try seedRun(keys: "nnnnn").state)
     #expect(dot.hasPrefix("digraph GradStep {"))
-    #expect(dot.contains("f2 [shape=box, style=\"rounded,filled\", fillcolor=\"#ff79c6\""))
+    #expect(dot.contains("f2 [shape=box, style=\"filled\", fillcolor=\"#ff79c6\""))
     #expect(dot.contains("v2 [shape=plain, color=\"#00a000\""))  // b.grad arrived this step
     #expect(dot.contains("grad 2.5681"))
     #expect(dot.contains("v0 -> f0;") && dot.contains("f2 -> v3;"))
+  }
+
+  /// As on screen: variables rounded and functions square, a tensor a grid with a line per row,
+  /// and a shared weight drawn as dashed references beside its far uses, so the RNN is a chain.
+  @Test func theDOTDrawsShapesTensorsAndReferencesAsTheScreenDoes() throws {
+    let linear = try TestPrograms.state(
+      "W = [[1, 2], [3, 4]]\nx = [1, 1]\ny = sum(matmul(W, x))", title: "t")
+    let dot = GraphDOT.encode(linear)
+    #expect(dot.contains("<table style=\"rounded\""))
+    #expect(dot.contains("f0 [shape=box, style=\"filled\""))
+    #expect(dot.contains("data [[1.0 2.0]<br/>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; [3.0 4.0]]"))
+    var rnn = "w = 0.9\nh0 = 0\n"
+    for step in 1...20 { rnn += "h\(step) = tanh(w*h\(step - 1))\n" }
+    let chain = GraphDOT.encode(try TestPrograms.state(rnn, title: "rnn"))
+    #expect(chain.contains("style=\"rounded,dashed\""))
+    #expect(chain.contains("<b>↗w</b>"))
+    let fromW = chain.split(separator: "\n").filter { $0.hasPrefix("  v0 -> ") }
+    #expect(fromW.count == 1, "w wires only to its first use; the others are references")
   }
 
   @Test func everySeedFrameIsWellFormedSVGWithTheFramesText() throws {

@@ -41,7 +41,7 @@ import Testing
     try press("vfnnnn", on: &app)
     let lines = InspectorView(state: app.state, width: 80).lines().map { $0.runs.map(\.text).joined() }
     #expect(
-      lines[1...3] == [
+      lines[3...5] == [
         "Queue g1: Square→y#1 (picked) · g0: Square→a",
         "Square→y#1 picked: the highest generation waiting (g1)",
         "Square→a (g0) waits until every gradient of a has arrived (from Square→y#1)",

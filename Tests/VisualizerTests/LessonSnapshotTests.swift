@@ -21,7 +21,7 @@ import Testing
     Case(name: "generations-diamond", example: "generations", keys: "vfnnnn", from: 5),
     Case(name: "retain-grad-off", example: "retain_grad", keys: "rfnnn", from: 4),
     Case(name: "edit-seed-x", example: "seed", keys: "b<tab>e<C-u>0.7<enter>", from: 7),
-    Case(name: "nudge-seed-x", example: "seed", keys: "b<tab>+/-", from: 2),
+    Case(name: "nudge-seed-x", example: "seed", keys: "b<tab>+,-", from: 2),
     Case(name: "cleargrad", example: "cleargrad", keys: "fnnnnnnnnjjnb", from: 5),
     Case(name: "double-backward", example: "double_backward", keys: "fnnb", from: 0),
   ]

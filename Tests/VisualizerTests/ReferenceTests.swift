@@ -42,10 +42,21 @@ import Testing
 
   @Test func aWireSpanningMoreThanTwoLayersBecomesAReference() throws {
     // x: layer 0; Add(x, x): 1; y#1: 2; Add(y#1, x): 3, so x's second use spans 3 layers.
-    let references = try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule(maxFanOut: .max))
+    let long = ReferenceRule(maxFanOut: .max, shortGraphLayers: 0)
+    let references = try Self.references("x = 3\ny = x * x + x", rule: long)
     #expect(references.map(\.variable) == ["x"])
     #expect(references.map(\.consumer) == ["Add"])
-    #expect(try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule(maxSpan: 3)).isEmpty)
+    #expect(
+      try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule(maxSpan: 3, shortGraphLayers: 0))
+        .isEmpty)
+  }
+
+  /// reuse.grad: five layers, short enough for x's wire into Add to fit, so it is a wire, not a
+  /// second x; the same wire in a longer graph becomes a reference.
+  @Test func aShortGraphKeepsItsFarWires() throws {
+    #expect(try Self.references("x = 3\ny = x * x + x", rule: ReferenceRule()).isEmpty)
+    let longer = try Self.references("x = 3\ny = exp(sin(x * x + x))\nz = y + x", rule: ReferenceRule())
+    #expect(!longer.isEmpty && longer.allSatisfy { $0.variable == "x" })
   }
 
   @Test func aVariableMadeFarFromItsUseIsDrawnBesideItsFunction() throws {
@@ -140,7 +151,7 @@ import Testing
     _ = app.render(columns: columns, rows: rows)
     let scene = try screen.scene(for: app.state, columns: columns, rows: rows)
     let view = GraphView(scene: scene, state: app.state)
-    let regions = Screen.Regions(rows: rows)
+    let regions = screen.regions(for: app.state, columns: columns, rows: rows)
     let origin = view.origin(width: columns, height: regions.graphHeight)
     func onScreen(_ box: Int) -> (x: Int, y: Int) {
       let rect = scene.layout.boxes[box]
@@ -168,19 +179,48 @@ import Testing
       seen += 1
     }
     #expect(seen >= 2)
-    #expect(frame.plainText().contains("used by: Mul (t=1), Mul (t=5), Mul (t=9), Mul (t=13)"))
+    #expect(
+      InspectorView(state: app.state, width: columns).lines().map(\.text).contains("  used by 4 functions:"))
   }
 
-  @Test func usedByNamesEveryUseThatFitsAndCountsTheRest() throws {
-    let graph = try Self.graph(Self.rnn(steps: 20))
-    let w = graph.variables.firstIndex { $0.label == "w" }!
-    let short = UsageLine.text(of: w, in: graph, width: 60)
-    #expect(short == "  used by: Mul (t=1), Mul (t=5), Mul (t=9), … 17 more")
-    #expect(short.count <= 60)
-    let long = UsageLine.text(of: w, in: graph, width: 1000)
-    #expect(long.hasSuffix("Mul (t=77)"))
-    #expect(!long.contains("more"))
-    #expect(UsageLine.text(of: graph.output, in: graph, width: 80) == "  used by: nothing (the output)")
+  @Test func usedByNamesEveryUseByItsStatementAndForwardStep() throws {
+    let program = try Program.parse(Self.rnn(steps: 20))
+    let state = AppState(session: Session(output: program.output), title: "rnn")
+    let w = state.session.graph.variables.firstIndex { $0.label == "w" }!
+    let lines = UsageLines(inspector: InspectorView(state: state, width: 60), variable: w).uses.map(\.text)
+    #expect(lines.count == 21)
+    #expect(lines[0] == "  used by 20 functions:")
+    #expect(lines[1] == "    h1#1 = w · h0 (Mul, forward step 1)")
+    #expect(lines[2] == "    h2#1 = w · h1 (Mul, forward step 5)")
+    #expect(lines[20] == "    h20#1 = w · h19 (Mul, forward step 77)")
+    #expect(lines.allSatisfy { $0.count <= 60 })
+    let output = state.session.graph.output
+    #expect(
+      UsageLines(inspector: InspectorView(state: state, width: 80), variable: output).uses.map(\.text)
+        == ["  used by: nothing (the output)"])
+  }
+
+  /// Backprop through time, visible: the shared weight's grad is the sum of its 20 contributions,
+  /// listed in timeline order or (`s`) largest first, each adding up to the total.
+  @Test func aSharedWeightsGradIsListedAsTheSumOfEveryContribution() throws {
+    let program = try Program.parse(Self.rnn(steps: 20))
+    var state = AppState(session: Session(output: program.output), title: "rnn")
+    let w = state.session.graph.variables.firstIndex { $0.label == "w" }!
+    state.update(.select(w))
+    state.update(.end)
+    let terms = state.session.contributions(to: w)
+    #expect(terms.count == 20)
+    let total = terms.reduce(0.0) { $0 + $1.gradient.scalars[0] }
+    #expect(abs(total - state.session.grad(of: w)!.scalars[0]) < 1e-12)
+    let lines = InspectorView(state: state, width: 80).lines().map(\.text)
+    let head = lines.firstIndex { $0.hasPrefix("  w.grad = Σ 20 contributions = ") }!
+    #expect(lines[head + 2].hasSuffix("h20#1 = w · h19  (backward step \(terms[0].step))"))
+    state.update(.toggleContributionOrder)
+    let sorted = InspectorView(state: state, width: 80).lines().map(\.text)
+    let largest = terms.max { abs($0.gradient.scalars[0]) < abs($1.gradient.scalars[0]) }!
+    #expect(sorted[head + 1].contains("largest first"))
+    #expect(sorted[head + 2].contains(NumberFormat.full(abs(largest.gradient.scalars[0]))))
+    #expect(sorted[head + 2].hasSuffix("(backward step \(largest.step))"))
   }
 
   @Test func jsonStateNeedsNoLayout() throws {

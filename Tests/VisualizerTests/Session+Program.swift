@@ -16,3 +16,12 @@ extension Session {
         uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
   }
 }
+
+extension AppState {
+  /// The state of `program` at step 0 as `gradstep` builds it, narrated by its comments.
+  init(program: Program, title: String) {
+    self.init(
+      session: Session(program: program), title: title,
+      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes))
+  }
+}

@@ -21,7 +21,7 @@ enum TestPrograms {
 
   /// The state at step 0 of `text`, titled `title`.
   static func state(_ text: String, title: String) throws -> AppState {
-    AppState(session: Session(program: try Program.parse(text)), title: title)
+    AppState(program: try Program.parse(text), title: title)
   }
 
   /// The frames of `text` after `keys` (a key script), each with its header, from the frame after

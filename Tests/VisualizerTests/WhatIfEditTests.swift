@@ -110,24 +110,26 @@ import Testing
     #expect(bad.state.editor?.line.text == "abc" && bad.state.status == "column 1: 'abc' is not a number")
   }
 
-  @Test func plusAndMinusNudgeByAStepThatStarAndSlashScale() throws {
+  @Test func plusAndMinusNudgeByAStepThatDotAndCommaScale() throws {
     var app = app()
     try press("b<tab>+", on: &app)
     #expect(app.state.session.data(of: 0) == Tensor(0.6))
-    #expect(app.state.status == "x = 0.6 (was 0.5): 4 variables changed (marked •)")
+    #expect(
+      app.state.status
+        == "x = 0.6 (was 0.5) · Δy = 0.40571 vs x.grad·Δx = 0.32974 · 4 variables changed (marked •)")
     try press("++", on: &app)
     #expect(app.state.session.data(of: 0) == Tensor(0.8), "0.8, not 0.7999999999999999")
-    try press("/-", on: &app)
+    try press(",-", on: &app)
     #expect(app.state.session.data(of: 0) == Tensor(0.79))
-    try press("**", on: &app)
+    try press("..", on: &app)
     #expect(app.state.status == "nudge step 1.0: + and - change the selected input by it")
     try press("-", on: &app)
     #expect(app.state.session.data(of: 0) == Tensor(-0.21))
     try press("p", on: &app)
     #expect(app.render(columns: 80, rows: 24).plainLines().last?.contains(" e edit +/- ±1.0 ") == true)
-    try press(String(repeating: "*", count: 7), on: &app)
+    try press(String(repeating: ".", count: 7), on: &app)
     #expect(app.state.status == "the nudge step is already 1000000.0, the largest")
-    try press(String(repeating: "/", count: 19), on: &app)
+    try press(String(repeating: ",", count: 19), on: &app)
     #expect(app.state.status == "the nudge step is already 1e-12, the smallest")
   }
 

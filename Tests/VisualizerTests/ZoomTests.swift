@@ -22,7 +22,8 @@ import Testing
     let frame = app.render(columns: columns, rows: rows).plainText()
     let graph = app.state.session.graph
     let graphRows = frame.split(separator: "\n", omittingEmptySubsequences: false)
-      .prefix(1 + Screen.Regions(rows: rows).graphHeight).joined(separator: "\n")
+      .prefix(1 + app.screen.regions(for: app.state, columns: columns, rows: rows).graphHeight).joined(
+        separator: "\n")
     for label in graph.variables.map(\.label) + graph.functions.map(\.label) {
       #expect(
         graphRows.contains(label), "\(label) is not on the graph's rows", sourceLocation: sourceLocation)

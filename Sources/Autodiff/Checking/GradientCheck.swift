@@ -10,6 +10,12 @@ public struct GradientCheck: Sendable {
     public var backprop: Double
     /// The same by central difference.
     public var numerical: Double
+    /// The central-difference step used: the check's `eps`, or `eps·|x|` where `x ± eps` left the
+    /// domain of a function (`log` of a tiny positive number) and the smaller step did not.
+    public var step: Double
+    /// The function whose domain `x ± step` still leaves (`log`), so that the numerical value is
+    /// not finite; `nil` when it stays inside every function's domain.
+    public var leavesDomainOf: String?
     /// `|backprop − numerical|`.
     public var absoluteError: Double { abs(backprop - numerical) }
     /// `absoluteError / max(|backprop|, |numerical|)`, 0 when both are 0.
@@ -33,35 +39,62 @@ public struct GradientCheck: Sendable {
     entry.absoluteError <= absoluteTolerance + relativeTolerance * abs(entry.numerical)
   }
 
-  /// Whether every entry is within tolerance.
-  public var passed: Bool { entries.allSatisfy(passes) }
+  /// Why `entry` cannot be checked, or `nil` when it can: the central difference leaves a
+  /// function's domain while backprop is finite, as `a ± 1e-06 leaves the domain of log` for the
+  /// input labelled `a` (the label is the caller's).
+  public func notApplicable(_ entry: Entry, label: String) -> String? {
+    guard let function = entry.leavesDomainOf, entry.backprop.isFinite, !entry.numerical.isFinite else {
+      return nil
+    }
+    return "\(label) ± \(eps) leaves the domain of \(function)"
+  }
+
+  /// Whether every entry is within tolerance or cannot be checked (`notApplicable`).
+  public var passed: Bool { entries.allSatisfy { passes($0) || notApplicable($0, label: "") != nil } }
 
   /// The largest absolute error over all entries.
   public var maxAbsoluteError: Double { entries.map(\.absoluteError).max() ?? 0 }
 
   /// Compares `grads` (backprop, one per input; `nil` counts as zeros) with the central difference
   /// of `total`, the sum of the outputs as a function of all inputs, for each element of each input,
-  /// up to `limit` elements in all.
+  /// up to `limit` elements in all. Where the difference is not finite, it tries again with the
+  /// step scaled to the element (`eps·|x|`, when that is smaller), and failing that names the
+  /// function whose domain the step leaves, as `leftDomain` finds it for the shifted inputs.
   init(
     inputs: [Tensor], grads: [Tensor?], eps: Double, absoluteTolerance: Double, relativeTolerance: Double,
-    limit: Int?, total: ([Tensor]) -> Double
+    limit: Int?, total: ([Tensor]) -> Double, leftDomain: ([Tensor]) -> String?
   ) {
     var entries = [Entry]()
     outer: for (position, input) in inputs.enumerated() {
       for element in 0..<input.count {
         if let limit, entries.count >= limit { break outer }
         let value = input.scalars[element]
-        func shifted(_ newValue: Double) -> Double {
+        func shifted(_ newValue: Double) -> [Tensor] {
           var shiftedInputs = inputs
           shiftedInputs[position] = input.replacing(elementAt: element, with: newValue)
-          return total(shiftedInputs)
+          return shiftedInputs
         }
-        let numerical = (shifted(value + eps) - shifted(value - eps)) / (2 * eps)
+        func difference(_ step: Double) -> Double {
+          (total(shifted(value + step)) - total(shifted(value - step))) / (2 * step)
+        }
+        var step = eps
+        var numerical = difference(step)
+        var leavesDomainOf: String?
+        if !numerical.isFinite {
+          let scaled = eps * abs(value)
+          if scaled > 0 && scaled < eps && value + scaled != value {
+            step = scaled
+            numerical = difference(step)
+          }
+          if !numerical.isFinite {
+            leavesDomainOf = leftDomain(shifted(value - step)) ?? leftDomain(shifted(value + step))
+          }
+        }
         let backprop = grads[position]?.scalars[element] ?? 0
         entries.append(
           Entry(
-            input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical)
-        )
+            input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical,
+            step: step, leavesDomainOf: leavesDomainOf))
       }
     }
     self.init(
@@ -90,8 +123,9 @@ public func gradientCheck(
   build(leaves).backward()
   return GradientCheck(
     inputs: inputs, grads: leaves.map(\.grad), eps: eps, absoluteTolerance: absoluteTolerance,
-    relativeTolerance: relativeTolerance, limit: nil
-  ) { build($0.map { Variable($0) }).data.scalars.reduce(0, +) }
+    relativeTolerance: relativeTolerance, limit: nil,
+    total: { build($0.map { Variable($0) }).data.scalars.reduce(0, +) },
+    leftDomain: { ComputationGraph(output: build($0.map { Variable($0) })).firstLeavingDomain()?.domainName })
 }
 
 /// Checks the gradients a backward pass left in `inputs` against central differences of the graph
@@ -104,8 +138,7 @@ public func gradientCheck(
   let graph = ComputationGraph(output: output)
   return GradientCheck(
     inputs: inputs.map(\.data), grads: inputs.map(\.grad), eps: eps, absoluteTolerance: absoluteTolerance,
-    relativeTolerance: relativeTolerance, limit: limit
-  ) { values in
-    graph.evaluate(replacing: inputs, with: values)[0].scalars.reduce(0, +)
-  }
+    relativeTolerance: relativeTolerance, limit: limit,
+    total: { graph.evaluate(replacing: inputs, with: $0)[0].scalars.reduce(0, +) },
+    leftDomain: { graph.firstLeavingDomain(replacing: inputs, with: $0)?.domainName })
 }

@@ -73,14 +73,47 @@ extension ComputationGraph {
   /// The outputs' values when `leaves` hold `values` instead of their data, computed by replaying
   /// every function's `forward` in order; no variable is changed.
   public func evaluate(replacing leaves: [Variable], with values: [Tensor]) -> [Tensor] {
+    let current = replay(replacing: leaves, with: values)
+    return outputs.map { current[ObjectIdentifier($0)] ?? $0.data }
+  }
+
+  /// The first function (in evaluation order) that turns finite inputs into a value that is not
+  /// finite when `leaves` hold `values` (`Log` at −1e-7), replaying as `evaluate` does; with no
+  /// values, on the data the variables hold.
+  public func firstLeavingDomain(replacing leaves: [Variable] = [], with values: [Tensor] = []) -> Function? {
+    var found: Function?
+    replay(replacing: leaves, with: values) { function, xs, ys in
+      let finite = { (tensor: Tensor) in tensor.scalars.allSatisfy(\.isFinite) }
+      guard xs.allSatisfy(finite), !ys.allSatisfy(finite) else { return false }
+      found = function
+      return true
+    }
+    return found
+  }
+
+  /// Replays the functions' `forward` in order with `values` for `leaves` (other variables keep
+  /// their data) until `stop` (given each function, its inputs and its outputs) says so, and
+  /// returns the values computed by variable.
+  @discardableResult
+  private func replay(
+    replacing leaves: [Variable], with values: [Tensor],
+    until stop: (Function, [Tensor], [Tensor]) -> Bool = { _, _, _ in false }
+  ) -> [ObjectIdentifier: Tensor] {
     var current = [ObjectIdentifier: Tensor]()
     for (leaf, value) in zip(leaves, values) { current[ObjectIdentifier(leaf)] = value }
     for function in functions {
-      let ys = function.forward(function.inputs.map { current[ObjectIdentifier($0)] ?? $0.data })
+      let xs = function.inputs.map { current[ObjectIdentifier($0)] ?? $0.data }
+      let ys = function.forward(xs)
       for (output, y) in zip(function.outputs, ys) {
         if let output { current[ObjectIdentifier(output)] = y }
       }
+      if stop(function, xs, ys) { break }
     }
-    return outputs.map { current[ObjectIdentifier($0)] ?? $0.data }
+    return current
   }
+}
+
+extension Function {
+  /// The function's name as a domain is named: `log`, `sqrt`, `div`.
+  public var domainName: String { name.lowercased() }
 }

@@ -23,9 +23,12 @@ public struct App {
   public mutating func handle(_ key: Key, columns: Int, rows: Int) -> Bool {
     if case .edit(let variable, let value) = key {
       edit(variable, to: value)
-    } else if state.editor != nil {
+    } else if state.editor != nil || state.iterationEditor != nil {
       state.update(
         Command(editorKey: key) ?? .notice("\(key.scriptName) does nothing here: Enter applies, Esc cancels"))
+    } else if state.search != nil {
+      state.update(
+        Command(searchKey: key) ?? .notice("\(key.scriptName) does nothing here: Enter selects, Esc cancels"))
     } else if case .click(let x, let y) = key {
       state.update(.select(screen.node(atX: x, y: y, state: state, columns: columns, rows: rows)))
     } else if let command = Command(key: key) {
@@ -68,6 +71,30 @@ public struct App {
             ? "the whole graph is in view" : "the view is at the edge of the graph")
       }
       return .pan(dx: x - state.pan.x, dy: y - state.pan.y)
+    case .pageView(let forward):
+      let page = max(columns - 8, 8)
+      return fitted(.pan(dx: forward ? page : -page, dy: 0), columns: columns, rows: rows)
+    case .jumpView(let toLast):
+      let range = screen.panRange(state, columns: columns, rows: rows)
+      let target =
+        state.orientation == .leftToRight
+        ? (x: toLast ? range.x.upperBound : range.x.lowerBound, y: state.pan.y)
+        : (x: state.pan.x, y: toLast ? range.y.upperBound : range.y.lowerBound)
+      guard target != state.pan else {
+        return .notice(
+          range.x.count == 1 && range.y.count == 1
+            ? "the whole graph is in view" : "the view is at that end of the graph already")
+      }
+      return .pan(dx: target.x - state.pan.x, dy: target.y - state.pan.y)
+    case .scrollInspector(let lines) where state.showsHelp:
+      let maxScroll = HelpView.maxScroll(columns: columns, rows: rows)
+      let target = min(max(state.helpScroll + lines, 0), maxScroll)
+      guard target != state.helpScroll else {
+        return .notice(
+          maxScroll == 0
+            ? "the help shows everything" : lines > 0 ? "at the end of the help" : "at the top of the help")
+      }
+      return .scrollInspector(lines: target - state.helpScroll)
     case .scrollInspector(let lines):
       let window = screen.inspectorWindow(state, columns: columns, rows: rows)
       let target = min(max(window.top + lines, 0), window.maxScroll)

@@ -52,12 +52,28 @@ extension AppState {
   mutating func nudge(steps: Int) {
     let sign = steps < 0 ? "-" : "+"
     guard let variable = selectedInput(for: sign) else { return }
+    let graph = session.graph
+    let output = graph.variables[graph.output].variable
+    let outputBefore = output.data.scalar
+    let gradient = graph.variables[variable].variable.grad?.scalar
     do {
-      replaceSession(
-        with: try session.nudging(variable, by: Double(steps) * nudgeStep), editing: variable)
+      let delta = Double(steps) * nudgeStep
+      let edited = try session.nudging(variable, by: delta)
+      let note = zip3(outputBefore, gradient, output.data.scalar).map { before, gradient, after in
+        Self.linearisation(
+          output: graph.variables[graph.output].label, input: graph.variables[variable].label,
+          actual: after - before, predicted: gradient * delta)
+      }
+      replaceSession(with: edited, editing: variable, note: note)
     } catch {
       status = error.description
     }
+  }
+
+  /// What a gradient means, one nudge away: `Δy = 0.0338 vs x.grad·Δx = 0.0330`, the output's
+  /// actual change beside the change its gradient predicted (5 significant digits).
+  static func linearisation(output: String, input: String, actual: Double, predicted: Double) -> String {
+    "Δ\(output) = \(NumberFormat.short(actual)) vs \(input).grad·Δ\(input) = \(NumberFormat.short(predicted))"
   }
 
   mutating func scaleNudgeStep(exponent: Int) {
@@ -77,4 +93,10 @@ extension AppState {
     guard let value else { return "—" }
     return value.rank == 0 ? NumberFormat.full(value) : NumberFormat.short(value, width: 24)
   }
+}
+
+/// The three values together when none is `nil`.
+private func zip3<A, B, C>(_ a: A?, _ b: B?, _ c: C?) -> (A, B, C)? {
+  guard let a, let b, let c else { return nil }
+  return (a, b, c)
 }

@@ -5,17 +5,21 @@ import Stepping
 /// `update(_:)` is pure: (state, command) → state, with no I/O and no clock.
 public struct AppState {
   /// The timeline and its cursor.
-  public private(set) var session: Session
+  public internal(set) var session: Session
   /// The program's name for the title line (`seed.grad`).
   public let title: String
+  /// The program's lesson and its notes on steps, from its comments.
+  public let narration: Narration
   /// Left-to-right (DeZero's `rankdir=LR`) or top-to-bottom.
   public private(set) var orientation: Orientation
   /// The node the inspector shows instead of the active step (variables first, then functions).
-  public private(set) var selection: Int?
+  public internal(set) var selection: Int?
   /// Whether the help overlay is shown.
   public internal(set) var showsHelp = false
+  /// How many lines the help overlay is scrolled down (while it is shown, the scroll keys move it).
+  public private(set) var helpScroll = 0
   /// How far the user has moved the view from following the active step, in cells.
-  public private(set) var pan = (x: 0, y: 0)
+  public internal(set) var pan = (x: 0, y: 0)
   /// Whether chains of single-input functions are drawn as one box.
   public private(set) var collapsed = false
   /// Whether the timeline is playing by itself (a step per `.tick`).
@@ -23,7 +27,7 @@ public struct AppState {
   /// Whether the user asked to quit.
   public private(set) var wantsQuit = false
   /// How many lines the inspector is scrolled down (the screen stops at its last line).
-  public private(set) var inspectorScroll = 0
+  public internal(set) var inspectorScroll = 0
   /// Whether the inspector shows tensors in full precision rather than five significant digits.
   public private(set) var fullPrecision = false
   /// A one-line message about the last key, when it did nothing here ("nothing to collapse")
@@ -31,6 +35,10 @@ public struct AppState {
   public internal(set) var status: String?
   /// The value editor, when open: then keys type into it instead of stepping (`Command(editorKey:)`).
   public internal(set) var editor: ValueEditor?
+  /// The search line, when open (`/`): then keys type into it (`Command(searchKey:)`).
+  public internal(set) var search: Search?
+  /// The last search's text, for `N` (the next match).
+  public internal(set) var lastSearch: String?
   /// The variables whose data or grad at the cursor the last edit or nudge changed, marked in
   /// their boxes; the next key clears them.
   public internal(set) var changed: Set<Int> = []
@@ -41,6 +49,9 @@ public struct AppState {
   /// Whether gradients are kept (`retainGrad: true`, the default) or shown freed once their
   /// function's backward has used them, as `backward(retainGrad: false)` does.
   public private(set) var retainsGrad = true
+  /// Whether a shared variable's gradient contributions are listed largest first (`s`) rather than
+  /// in timeline order.
+  public private(set) var sortsContributionsBySize = false
   /// The zoom level chosen with `z`, `nil` for the largest that fits the whole graph (else compact).
   public private(set) var zoom: BoxStyle?
   /// The nodes in the order Tab visits them: each function's new inputs, the function, its outputs.
@@ -49,11 +60,31 @@ public struct AppState {
   public let hasChains: Bool
   /// Whether any variable is a tensor (so that `d`, the display precision, matters).
   public let hasTensors: Bool
+  /// The optimisation run of the program's `repeat` line, `nil` without one.
+  public let optimization: Optimization?
+  /// The iteration shown (an entry of `optimization`, 0 without one).
+  public internal(set) var iteration = 0
+  /// The go-to-iteration line, when open: keys type the iteration's number into it.
+  public internal(set) var iterationEditor: LineEditor?
+  /// Whether the plot pane (loss, parameter path, function and tangent) replaces the inspector.
+  public internal(set) var showsPlot = false
+  /// Whether the loss plot uses a log scale (`T` flips it); it starts on when every loss is
+  /// positive and they span more than a factor of 100.
+  public internal(set) var logScale = false
 
-  /// A state at step 0 of `session`.
-  public init(session: Session, title: String, orientation: Orientation = .leftToRight) {
+  /// A state at step 0 of `session`, narrated by `narration`; with `optimization` (a run on the
+  /// session's graph, which shows its iteration 0), at iteration 0.
+  public init(
+    session: Session, title: String, orientation: Orientation = .leftToRight,
+    narration: Narration = Narration(), optimization: Optimization? = nil
+  ) {
     self.session = session
+    self.optimization = optimization
+    if let losses = optimization?.losses.filter(\.isFinite), let low = losses.min(), low > 0 {
+      logScale = losses.max()! / low > 100
+    }
     self.title = title
+    self.narration = narration
     self.orientation = orientation
     tabOrder = AppState.visitOrder(of: session.graph)
     hasTensors = session.graph.variables.contains { $0.variable.shape.count > 0 }
@@ -82,11 +113,19 @@ public struct AppState {
     case .select(let node):
       selection = node.flatMap { (0..<session.graph.nodeCount).contains($0) ? $0 : nil }
       inspectorScroll = 0
-    case .toggleHelp: showsHelp.toggle()
+    case .toggleHelp:
+      showsHelp.toggle()
+      helpScroll = 0
+    case .openSearch: openSearch()
+    case .editSearch(let edit): editSearch(edit)
+    case .commitSearch: commitSearch()
+    case .cancelSearch: cancelSearch()
+    case .nextMatch: nextMatch()
     case .toggleOrientation:
       orientation = orientation == .leftToRight ? .topToBottom : .leftToRight
       pan = (0, 0)
     case .pan(let dx, let dy): pan = (pan.x + dx, pan.y + dy)
+    case .pageView, .jumpView: break  // the app turns them into pans, knowing the screen's size
     case .recenter: pan = (0, 0)
     case .cycleZoom: zoom = (zoom ?? .compact).next
     case .fitZoom: zoom = nil
@@ -94,7 +133,12 @@ public struct AppState {
       zoom = style
       pan = (0, 0)
       status = message
-    case .scrollInspector(let lines): inspectorScroll = max(inspectorScroll + lines, 0)
+    case .scrollInspector(let lines):
+      if showsHelp {
+        helpScroll = max(helpScroll + lines, 0)
+      } else {
+        inspectorScroll = max(inspectorScroll + lines, 0)
+      }
     case .togglePrecision: fullPrecision.toggle()
     case .toggleCollapse:
       guard hasChains else {
@@ -108,10 +152,12 @@ public struct AppState {
         status = "at the last step, nothing to play (g: back to step 0)"
       }
     case .tick:
-      guard isPlaying else { return }
+      guard isPlaying, session.cursor < session.stepCount else {
+        isPlaying = false
+        return
+      }
       changed = []
       move(to: session.cursor + 1, else: nil)
-      isPlaying = session.cursor < session.stepCount
     case .dismiss:
       if showsHelp {
         showsHelp = false
@@ -119,18 +165,27 @@ public struct AppState {
         selection = nil
         inspectorScroll = 0
       } else {
-        wantsQuit = true
+        status = "Esc: nothing to close or clear; q quits"
       }
     case .quit: wantsQuit = true
     case .notice(let message): status = message
     case .openEditor: openEditor()
-    case .editLine(let edit): editor?.line.apply(edit)
-    case .commitEdit: commitEdit()
-    case .cancelEdit: editor = nil
+    case .editLine(let edit):
+      editor?.line.apply(edit)
+      iterationEditor?.apply(edit)
+    case .commitEdit: iterationEditor == nil ? commitEdit() : commitIterationEditor()
+    case .cancelEdit:
+      editor = nil
+      iterationEditor = nil
+    case .moveIteration(let move): moveIteration(move)
+    case .openIterationEditor: openIterationEditor()
+    case .togglePlot: togglePlot()
+    case .togglePlotScale: logScale.toggle()
     case .nudge(let steps): nudge(steps: steps)
     case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
     case .toggleGenerations: showsGenerations.toggle()
     case .toggleRetainGrad: retainsGrad.toggle()
+    case .toggleContributionOrder: sortsContributionsBySize.toggle()
     }
   }
 
@@ -143,21 +198,23 @@ public struct AppState {
 
   /// Replaces the timeline with `edited`, a timeline of the same graph: what the edit changed is
   /// marked for one frame and summed up on the status line.
-  mutating func replaceSession(with edited: Session, editing variable: Int) {
+  /// `note`, when given, goes between the new value and the count of changes.
+  mutating func replaceSession(with edited: Session, editing variable: Int, note: String? = nil) {
     let before = session
     session = edited
     changed = edited.changedVariables(since: before)
     let name = session.graph.variables[variable].label
     let count = changed.count == 1 ? "1 variable changed" : "\(changed.count) variables changed"
     status =
-      "\(name) = \(Self.valueText(edited.data(of: variable))) (was \(Self.valueText(before.data(of: variable)))): "
-      + count + " (marked •)"
+      "\(name) = \(Self.valueText(edited.data(of: variable))) (was \(Self.valueText(before.data(of: variable))))"
+      + (note.map { " · " + $0 + " · " } ?? ": ") + count + " (marked •)"
   }
 
   /// Moves the cursor to `step`; says `unmoved` on the status line when the cursor stays put.
-  private mutating func move(to step: Int, else unmoved: String?) {
+  mutating func move(to step: Int, else unmoved: String?) {
     let before = session.cursor
     session.move(to: step)
+    if session.cursor == session.stepCount { isPlaying = false }
     guard session.cursor != before else {
       status = unmoved
       return

@@ -22,6 +22,22 @@ public enum Command: Equatable, Sendable {
   case toggleOrientation
   /// Move the view of the graph by whole cells.
   case pan(dx: Int, dy: Int)
+  /// Move the view by a screen's width (`(` and `)`; `forward` is to the right); the app turns it into
+  /// ``pan(dx:dy:)`` for the screen's size.
+  case pageView(forward: Bool)
+  /// Move the view to the graph's first end (`^`: its left, or its top when it runs top to bottom)
+  /// or its last end (`$`); the app turns it into ``pan(dx:dy:)``.
+  case jumpView(toLast: Bool)
+  /// Open the search line (`/`).
+  case openSearch
+  /// Change the search line's text; the first match is selected at once.
+  case editSearch(LineEditor.Edit)
+  /// Close the search line, keeping the match selected.
+  case commitSearch
+  /// Close the search line and go back to the selection before it.
+  case cancelSearch
+  /// Select the next match of the last search (`N`).
+  case nextMatch
   /// Go back to following the active step (undo panning).
   case recenter
   /// Scroll the inspector by whole lines (down for positive).
@@ -43,7 +59,7 @@ public enum Command: Equatable, Sendable {
   case togglePlay
   /// Time passed (sent by the front end while playing): one step forward, stopping at the end.
   case tick
-  /// Close the help overlay, else clear the selection, else leave the app.
+  /// Close the help overlay, else clear the selection; never leaves the app (`q` and Ctrl-C do).
   case dismiss
   /// Leave the app.
   case quit
@@ -60,12 +76,28 @@ public enum Command: Equatable, Sendable {
   case cancelEdit
   /// Change the selected scalar input by `steps` times the nudge step and recompute the timeline.
   case nudge(steps: Int)
-  /// Multiply the nudge step by 10 to the power `exponent` (`*`: 1, `/`: -1).
+  /// Multiply the nudge step by 10 to the power `exponent` (`.`: 1, `,`: -1).
   case scaleNudgeStep(exponent: Int)
   /// Show or hide generations in the boxes and the backward queue in the inspector.
   case toggleGenerations
+  /// List a shared variable's gradient contributions largest first, or in timeline order again (`s`).
+  case toggleContributionOrder
   /// Show gradients as `retainGrad: false` leaves them (freed once used), or all of them again.
   case toggleRetainGrad
+
+  /// Show another iteration of the `repeat` loop, at the same step.
+  case moveIteration(IterationMove)
+  /// Open the line that takes an iteration's number to go to.
+  case openIterationEditor
+  /// Show or hide the plot pane.
+  case togglePlot
+  /// Switch the loss plot between linear and log scale.
+  case togglePlotScale
+
+  /// Where `moveIteration` goes.
+  public enum IterationMove: Equatable, Sendable {
+    case next, previous, first, last
+  }
 
   /// How many lines `[` and `]` scroll the inspector by: the inspector's height at 80×24.
   public static let scrollPage = 8
@@ -87,6 +119,12 @@ public enum Command: Equatable, Sendable {
     case .character("L"), .shiftRight: self = .pan(dx: 8, dy: 0)
     case .character("K"), .shiftUp: self = .pan(dx: 0, dy: -4)
     case .character("J"), .shiftDown: self = .pan(dx: 0, dy: 4)
+    case .character("("): self = .pageView(forward: false)
+    case .character(")"): self = .pageView(forward: true)
+    case .character("^"): self = .jumpView(toLast: false)
+    case .character("$"): self = .jumpView(toLast: true)
+    case .character("/"): self = .openSearch
+    case .character("N"): self = .nextMatch
     case .pageUp: self = .pan(dx: 0, dy: -12)
     case .pageDown: self = .pan(dx: 0, dy: 12)
     case .character("0"): self = .recenter
@@ -102,13 +140,35 @@ public enum Command: Equatable, Sendable {
     case .character("e"): self = .openEditor
     case .character("+"): self = .nudge(steps: 1)
     case .character("-"): self = .nudge(steps: -1)
-    case .character("*"): self = .scaleNudgeStep(exponent: 1)
-    case .character("/"): self = .scaleNudgeStep(exponent: -1)
+    case .character("."): self = .scaleNudgeStep(exponent: 1)
+    case .character(","): self = .scaleNudgeStep(exponent: -1)
     case .character("v"): self = .toggleGenerations
     case .character("r"): self = .toggleRetainGrad
+    case .character("s"): self = .toggleContributionOrder
+    case .character(">"): self = .moveIteration(.next)
+    case .character("<"): self = .moveIteration(.previous)
+    case .character("{"): self = .moveIteration(.first)
+    case .character("}"): self = .moveIteration(.last)
+    case .character("i"): self = .openIterationEditor
+    case .character("t"): self = .togglePlot
+    case .character("T"): self = .togglePlotScale
     case .escape: self = .dismiss
     case .character("q"): self = .quit
     default: return nil
+    }
+  }
+
+  /// The command bound to `key` while the search line is open, `nil` when the key does nothing
+  /// there: characters are typed, Backspace, ←, →, Home, End and Ctrl-U edit, Enter keeps the
+  /// match, Esc cancels, Tab selects the next match.
+  public init?(searchKey key: Key) {
+    switch key {
+    case .enter: self = .commitSearch
+    case .escape: self = .cancelSearch
+    case .tab: self = .nextMatch
+    default:
+      guard case .editLine(let edit) = Command(editorKey: key) else { return nil }
+      self = .editSearch(edit)
     }
   }
 

@@ -30,7 +30,7 @@ public enum SVGFrame {
 
       """
     for y in 0..<frame.rows {
-      for run in runs(in: frame.row(y)) { svg += element(for: run, row: y) }
+      for run in runs(in: frame.shownCells(y), columns: frame.columns) { svg += element(for: run, row: y) }
     }
     return svg + "</svg>\n"
   }
@@ -40,16 +40,20 @@ public enum SVGFrame {
     var column: Int
     var text: String
     var style: CellStyle
+    /// The columns the run covers (a double-width character counts two).
+    var width: Int
   }
 
   /// The row's cells grouped into runs of one style; runs that show nothing are left out.
-  static func runs(in cells: ArraySlice<Cell>) -> [Run] {
+  static func runs(in cells: [(column: Int, cell: Cell)], columns: Int) -> [Run] {
     var runs = [Run]()
-    for (offset, cell) in cells.enumerated() {
+    for (position, (column, cell)) in cells.enumerated() {
+      let width = (position + 1 < cells.count ? cells[position + 1].column : columns) - column
       if let last = runs.last, last.style == cell.style {
         runs[runs.count - 1].text.append(cell.character)
+        runs[runs.count - 1].width += width
       } else {
-        runs.append(Run(column: offset, text: String(cell.character), style: cell.style))
+        runs.append(Run(column: column, text: String(cell.character), style: cell.style, width: width))
       }
     }
     return runs.filter { run in
@@ -68,7 +72,7 @@ public enum SVGFrame {
     }
     let x = padding + Double(run.column) * cellWidth
     let top = padding + Double(row) * cellHeight
-    let length = Double(run.text.count) * cellWidth
+    let length = Double(run.width) * cellWidth
     var element = ""
     if let background {
       element +=

@@ -33,14 +33,19 @@ extension StateJSON {
   }
 
   /// At the end of a backward pass, its gradient check: every element checked, whether each
-  /// passed, and how many elements were left out beyond `Session.gradientCheckLimit`; `null` elsewhere.
+  /// passed (with the step used, and why it cannot be checked where the step leaves a function's
+  /// domain, else `null`), and how many elements were left out beyond `Session.gradientCheckLimit`; `null` elsewhere.
   static func gradientCheck(_ session: Session) -> String {
     guard let check = session.gradientCheckAtCursor else { return "null" }
     let entries = check.entries.map { entry in
-      "      {\"input\": \(string(session.graph.variables[session.checkedInputs[entry.input]].label)), "
+      let label = session.graph.variables[session.checkedInputs[entry.input]].label
+      let index = entry.index.isEmpty ? "" : "[" + entry.index.map(String.init).joined(separator: ",") + "]"
+      return "      {\"input\": \(string(label)), "
         + "\"index\": [\(entry.index.map(String.init).joined(separator: ", "))], "
         + "\"backprop\": \(number(entry.backprop)), \"numerical\": \(number(entry.numerical)), "
-        + "\"abs_error\": \(number(entry.absoluteError)), \"pass\": \(check.passes(entry))}"
+        + "\"abs_error\": \(number(entry.absoluteError)), \"pass\": \(check.passes(entry)), "
+        + "\"step\": \(number(entry.step)), "
+        + "\"not_applicable\": \(check.notApplicable(entry, label: label + index).map(string) ?? "null")}"
     }
     return """
       {

@@ -3,6 +3,18 @@ extension Character {
   /// character, not a lone combining mark, not an emoji or East Asian wide character. A fixed
   /// table rather than `wcwidth`, so the answer never depends on the locale.
   var isSingleColumn: Bool {
+    isPrintable && !isDoubleColumn
+  }
+
+  /// Whether the terminal shows this character in two columns: an East Asian wide or fullwidth
+  /// character (`漢`, the fullwidth digit `１`); emoji are not counted, as terminals disagree.
+  var isDoubleColumn: Bool {
+    guard let first = unicodeScalars.first, first.value >= 0x1100, isPrintable else { return false }
+    return Self.wideRanges.contains { $0.contains(first.value) }
+  }
+
+  /// Not a control or format character, a lone combining mark or an emoji.
+  private var isPrintable: Bool {
     let scalars = unicodeScalars
     guard let first = scalars.first else { return false }
     switch first.properties.generalCategory {
@@ -10,12 +22,8 @@ extension Character {
       .nonspacingMark, .enclosingMark, .spacingMark:
       return false
     default:
-      break
+      return !scalars.contains { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }
     }
-    if scalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
-      return false
-    }
-    return !Self.wideRanges.contains { $0.contains(first.value) }
   }
 
   /// Unicode blocks of East Asian wide and fullwidth characters.

@@ -1,11 +1,11 @@
 extension ScreenBuffer {
-  /// The characters of each row, trailing spaces trimmed: exactly `rows` strings, none longer
-  /// than `columns` characters. Styles are dropped.
+  /// The characters of each row, trailing spaces trimmed: exactly `rows` strings, none wider
+  /// than `columns` columns (a double-width character counts two). Styles are dropped.
   public func plainLines() -> [String] {
     (0..<rows).map { y in
-      let cells = row(y)
-      let end = (cells.lastIndex { $0.character != " " } ?? cells.startIndex - 1) + 1
-      return String(cells[cells.startIndex..<end].map(\.character))
+      let cells = shownCells(y).map(\.cell)
+      let end = (cells.lastIndex { $0.character != " " } ?? -1) + 1
+      return String(cells[..<end].map(\.character))
     }
   }
 
@@ -19,11 +19,11 @@ extension ScreenBuffer {
   /// reset; trailing blanks that show nothing are trimmed.
   public func ansiText() -> String {
     (0..<rows).map { y in
-      let cells = row(y)
-      let end = (cells.lastIndex { !$0.isInvisible } ?? cells.startIndex - 1) + 1
+      let cells = shownCells(y).map(\.cell)
+      let end = (cells.lastIndex { !$0.isInvisible } ?? -1) + 1
       var line = ""
       var current = CellStyle.plain
-      for cell in cells[cells.startIndex..<end] {
+      for cell in cells[..<end] {
         if cell.style != current {
           line += cell.style.selectGraphicRendition
           current = cell.style

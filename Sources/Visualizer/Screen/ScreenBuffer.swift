@@ -4,7 +4,8 @@
 /// what a test sees is what the screen shows. Coordinates are zero-based columns (`x`) and rows
 /// (`y`) from the top left; all drawing clips silently at the edges, and coordinates may be
 /// negative or beyond the size. Characters that are not one column wide (control characters,
-/// emoji, East Asian wide characters) are drawn as `?`.
+/// emoji, East Asian wide characters) are drawn as `?`, except that `text(…, doubleWidth: true)`
+/// draws a wide character (`漢`, `１`) in two cells, the second a ``Cell/continuation(style:)``.
 public struct ScreenBuffer: Equatable, Sendable {
   /// Width in cells.
   public let columns: Int
@@ -45,8 +46,28 @@ public struct ScreenBuffer: Equatable, Sendable {
   public mutating func put(_ character: Character, x: Int, y: Int, style: CellStyle = .plain) {
     guard contains(x: x, y: y) else { return }
     let shown: Character = character.isSingleColumn ? character : "?"
-    cells[y * columns + x] = Cell(shown, style: style)
-    joins[y * columns + x] = .none
+    store(Cell(shown, style: style), x: x, y: y)
+  }
+
+  /// Writes a character two columns wide at (`x`, `y`) and its continuation after it; `?` when
+  /// only its first column is inside the buffer.
+  private mutating func putDouble(_ character: Character, x: Int, y: Int, style: CellStyle) {
+    guard contains(x: x + 1, y: y) else { return put("?", x: x, y: y, style: style) }
+    guard contains(x: x, y: y) else { return put(" ", x: x + 1, y: y, style: style) }
+    store(Cell(character, style: style), x: x, y: y)
+    store(.continuation(style: style), x: x + 1, y: y)
+  }
+
+  /// Replaces the cell at (`x`, `y`), inside the buffer, with `cell` and no line arms; the other
+  /// half of a double-width character it overwrites becomes a blank.
+  private mutating func store(_ cell: Cell, x: Int, y: Int) {
+    let index = y * columns + x
+    if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(" ", style: cells[index - 1].style) }
+    if x + 1 < columns, cells[index + 1].isContinuation {
+      cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+    }
+    cells[index] = cell
+    joins[index] = .none
   }
 
   /// Copies `other` onto this buffer with its top left corner at (`x`, `y`), clipped at the
@@ -63,22 +84,39 @@ public struct ScreenBuffer: Equatable, Sendable {
   }
 
   /// Writes `string` left to right from (`x`, `y`), one character per column, cut after
-  /// `maxWidth` columns if given.
+  /// `maxWidth` columns if given. With `doubleWidth`, an East Asian wide character takes two
+  /// columns and is shown as it is (text typed by the user), rather than as `?`.
   ///
   /// - Returns: the columns the text takes up (at most `maxWidth`), counting any that fell off
   ///   the edge of the buffer, so `x + result` is where following text goes.
   @discardableResult
   public mutating func text(
-    _ string: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil
+    _ string: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil,
+    doubleWidth: Bool = false
   ) -> Int {
-    let width = min(string.count, max(maxWidth ?? .max, 0))
-    guard y >= 0 && y < rows else { return width }
-    for (offset, character) in string.prefix(width).enumerated() {
-      let column = x + offset
-      if column >= columns { break }
-      put(character, x: column, y: y, style: style)
+    let limit = max(maxWidth ?? .max, 0)
+    guard doubleWidth else {
+      let width = min(string.count, limit)
+      guard y >= 0 && y < rows else { return width }
+      for (offset, character) in string.prefix(width).enumerated() {
+        let column = x + offset
+        if column >= columns { break }
+        put(character, x: column, y: y, style: style)
+      }
+      return width
     }
-    return width
+    var offset = 0
+    for character in string {
+      let width = character.isDoubleColumn ? 2 : 1
+      guard offset + width <= limit else { break }
+      if width == 2 {
+        putDouble(character, x: x + offset, y: y, style: style)
+      } else {
+        put(character, x: x + offset, y: y, style: style)
+      }
+      offset += width
+    }
+    return offset
   }
 
   /// Fills the rectangle with its top left at (`x`, `y`) with `character` in `style`, replacing
@@ -98,8 +136,14 @@ public struct ScreenBuffer: Equatable, Sendable {
   mutating func addLine(_ join: LineJoin, x: Int, y: Int, style: CellStyle) {
     guard contains(x: x, y: y) else { return }
     let index = y * columns + x
-    joins[index] = joins[index].merged(with: join)
-    cells[index] = Cell(joins[index].glyph(charset), style: style)
+    let merged = joins[index].merged(with: join)
+    store(Cell(merged.glyph(charset), style: style), x: x, y: y)
+    joins[index] = merged
+  }
+
+  /// The line arms the cell at (`x`, `y`) holds (none outside the buffer).
+  func lineJoin(x: Int, y: Int) -> LineJoin {
+    contains(x: x, y: y) ? joins[y * columns + x] : .none
   }
 
   /// The part of `start ..< start + length` inside `0 ..< limit` (possibly empty).
@@ -111,5 +155,24 @@ public struct ScreenBuffer: Equatable, Sendable {
   /// The cells of row `y`, left to right.
   func row(_ y: Int) -> ArraySlice<Cell> {
     cells[(y * columns)..<((y + 1) * columns)]
+  }
+
+  /// The cells of row `y` as an output shows them, each with its column (see `shownCell`).
+  func shownCells(_ y: Int) -> [(column: Int, cell: Cell)] {
+    (0..<columns).compactMap { x in shownCell(x: x, y: y).map { (x, $0) } }
+  }
+
+  /// The cell at (`x`, `y`), inside the buffer, as an output shows it: `nil` for the continuation
+  /// of a double-width character (the character covers it), a blank for a continuation without
+  /// its character, `?` for a double-width character whose continuation was cut off (by `paste`).
+  public func shownCell(x: Int, y: Int) -> Cell? {
+    let cell = self[x: x, y: y]
+    if cell.isContinuation {
+      return x > 0 && self[x: x - 1, y: y].character.isDoubleColumn ? nil : Cell(" ", style: cell.style)
+    }
+    if cell.character.isDoubleColumn, x + 1 == columns || !self[x: x + 1, y: y].isContinuation {
+      return Cell("?", style: cell.style)
+    }
+    return cell
   }
 }

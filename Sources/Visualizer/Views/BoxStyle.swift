@@ -31,7 +31,7 @@ public enum BoxStyle: Hashable, Sendable, CaseIterable {
     switch self {
     case .roomy: 22
     case .compact: 14
-    case .line, .outline: 8
+    case .line, .outline: 6
     }
   }
 

@@ -43,10 +43,11 @@ struct ChainRuleLines {
       }
     }
     let arrow = [("  → ", Theme.help), ("\(term.input).grad = ", Theme.freshValue)]
-    guard term.before != nil else {
+    guard let before = term.before else {
       return lines + [StyledLine(arrow + [(term.gradientName, Theme.freshValue)])]
     }
     return lines
+      + inspector.block([("  → ", Theme.help), ("\(term.input).grad was ", .plain)], before)
       + inspector.block(
         arrow + [("\(term.input).grad + \(term.gradientName) = ", Theme.freshValue)], term.after,
         style: Theme.freshValue)

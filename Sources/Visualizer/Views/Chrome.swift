@@ -15,7 +15,9 @@ enum Chrome {
 
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
+    let iteration = state.optimization.map { "iteration \(state.iteration)/\($0.iterationCount) · " } ?? ""
+    let step =
+      iteration + "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
     var notes = [
       state.selection.map { "selected \(label(of: $0, in: session.graph))" },
       state.showsGenerations ? "generations" : nil, state.retainsGrad ? nil : "retainGrad false",
@@ -40,11 +42,16 @@ enum Chrome {
   /// With an input selected, `e` and (for a scalar) the nudge step come right after the steps.
   static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
     if let editor = state.editor { return editorLine(editor, state: state, width: width) }
+    if let search = state.search { return searchLine(search, state: state, width: width) }
+    if let line = state.iterationEditor {
+      return lineEditorLine(
+        line, prompt: " go to iteration (0–\(state.lastIteration)): ", state: state, width: width)
+    }
     if let status = state.status { return StyledLine(" " + status, Theme.status) }
     typealias Item = (key: String, action: String, priority: Int)
     let steps: [Item] = [
       ("n/→", "next", 2), ("p/←", "back", 3), ("f", "all forward", 8), ("b", "all backward", 4),
-      ("g", "start", 10), ("tab", "select", 9),
+      ("g", "start", 10), ("tab", "select", 9), ("/", "find", 13),
     ]
     var edit: [Item] = []
     if let input = state.selection, input < state.session.graph.variables.count,
@@ -57,7 +64,9 @@ enum Chrome {
     }
     let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 7)] : []
     let digits: [Item] = state.hasTensors ? [("d", "digits", 12)] : []
-    let items = steps + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
+    let iterations: [Item] = state.optimization == nil ? [] : [("< >", "iteration", 3), ("t", "plot", 4)]
+    let items =
+      steps + iterations + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
     var kept = Set<Int>()
     var used = 0
     for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
@@ -74,12 +83,19 @@ enum Chrome {
 
   /// The value editor in place of the bottom line: `edit x = 0.5▌`, then why the last Enter did
   /// not apply the value, or how to leave. The cursor is a reversed cell; a long text scrolls so
-  /// that the cursor stays in view.
+  /// that the cursor stays in view, in what the reason leaves (at least 8 columns), so the reason
+  /// stays in view too.
   static func editorLine(_ editor: ValueEditor, state: AppState, width: Int) -> StyledLine {
-    let prompt = " edit \(state.session.graph.variables[editor.variable].label) = "
+    lineEditorLine(
+      editor.line, prompt: " edit \(state.session.graph.variables[editor.variable].label) = ", state: state,
+      width: width)
+  }
+
+  /// A line editor after `prompt`, then why the last Enter did not apply, or how to leave.
+  static func lineEditorLine(_ line: LineEditor, prompt: String, state: AppState, width: Int) -> StyledLine {
     let note = state.status.map { ("  " + $0, Theme.fail) } ?? ("  Enter apply · Esc cancel", Theme.help)
-    let line = editor.line
-    let room = max(width - prompt.count - 1, 1)
+    let reason = state.status == nil ? 0 : note.0.count
+    let room = max(width - prompt.count - 1 - reason, min(8, width - prompt.count - 1), 1)
     let start = max(line.cursor - room + 1, 0)
     let end = min(start + room, line.characters.count)
     let before = String(line.characters[start..<line.cursor])
@@ -90,47 +106,24 @@ enum Chrome {
     ])
   }
 
-  /// The help overlay's lines.
-  static let helpText: [(String, String)] = [
-    ("n l → space · p h ←", "next step · previous step"),
-    ("f · g  Home", "all forward: end of the forward pass · step 0"),
-    ("b  G  End", "all backward: every gradient, then the gradient check"),
-    ("Tab  Shift-Tab  click", "inspect the next / previous / clicked node"),
-    ("e", "edit the selected input: Enter apply, Esc cancel"),
-    ("+  -  /  *", "nudge the selected input by the step; step ÷10, ×10"),
-    ("v", "generations: in the boxes, and backward's queue"),
-    ("r", "retainGrad false: gradients freed once used"),
-    ("↓ j  ↑ k  ] [", "scroll the inspector: a line, \(Command.scrollPage) lines"),
-    ("d", "tensor digits: 5 significant / full"),
-    ("o · c", "left-to-right / top-to-bottom · collapse chains"),
-    ("z · =", "zoom: boxes, compact, one line, names · fit all"),
-    ("H J K L  0", "move the view (Shift-arrows, PgUp, PgDn); 0 follow"),
-    ("a", "play / pause: a step every 0.8 s"),
-    ("?", "show / hide this help"),
-    ("Esc", "close help, else clear the selection, else quit"),
-    ("q", "quit"),
-  ]
-
-  /// Draws the help overlay centred in the buffer.
-  static func drawHelp(into buffer: inout ScreenBuffer) {
-    let keyWidth = helpText.map(\.0.count).max()!
-    let lines =
-      [StyledLine("Keys", Theme.heading)]
-      + helpText.map { key, meaning in
-        StyledLine([(key.padded(to: keyWidth + 2), Theme.helpKey), (meaning, .plain)])
-      }
-      + [
-        StyledLine(""),
-        StyledLine("╭ variable: name, data, grad ╮   ┌ function ┐   — not yet", Theme.help),
-      ]
-    let width = min(lines.map(\.count).max()! + 4, buffer.columns)
-    let height = min(lines.count + 2, buffer.rows)
-    let x = (buffer.columns - width) / 2
-    let y = (buffer.rows - height) / 2
-    buffer.fill(x: x, y: y, width: width, height: height)
-    buffer.box(x: x, y: y, width: width, height: height, kind: .rounded, style: Theme.heading)
-    for (row, line) in lines.prefix(height - 2).enumerated() {
-      line.draw(into: &buffer, x: x + 2, y: y + 1 + row, width: width - 4)
-    }
+  /// The search line in place of the bottom line: `/h2▌  3 matches · Enter select · Tab next ·
+  /// Esc cancel`, or why nothing matches.
+  static func searchLine(_ search: Search, state: AppState, width: Int) -> StyledLine {
+    let count = state.searchMatches.count
+    let note: (String, CellStyle) =
+      search.line.characters.isEmpty
+      ? ("  type a name (prefix or part) · Esc cancel", Theme.help)
+      : count == 0
+        ? ("  no match · Esc cancel", Theme.fail)
+        : ("  \(count) match\(count == 1 ? "" : "es") · Enter select · Tab next · Esc cancel", Theme.help)
+    let line = search.line
+    let before = String(line.characters[..<line.cursor])
+    let under = line.cursor < line.characters.count ? String(line.characters[line.cursor]) : " "
+    let after = line.cursor < line.characters.count ? String(line.characters[(line.cursor + 1)...]) : ""
+    let text = StyledLine([
+      (" /", Theme.heading), (before, .plain), (under, Theme.selected), (after, .plain), note,
+    ])
+    return text.count <= width
+      ? text : StyledLine([(" /", Theme.heading), (before, .plain), (under, Theme.selected)])
   }
 }

@@ -148,14 +148,15 @@ struct DisplayGraph {
     }
   }
 
-  /// The label of a box: `x`, `Square`, `Square∘Exp`, `Square∘…∘Sqrt ×100` (a reference: its
-  /// variable's).
+  /// The label of a box: `x`, `Square`; a chain as the composition it is, which reads right to
+  /// left in the program's function names: x→Square→Exp→Sin is `sin∘exp∘square`, a hundred
+  /// functions `sqrt∘…∘square ×100` (a reference: its variable's label).
   static func label(of node: Node, in graph: GraphModel) -> String {
     switch node {
     case .variable(let index), .reference(let index, _): return graph.variables[index].label
     case .function(let index): return graph.functions[index].label
     case .chain(let run):
-      let names = run.map { graph.functions[$0].label }
+      let names = run.reversed().map { graph.functions[$0].label.lowercased() }
       return names.count <= 3 ? names.joined(separator: "∘") : "\(names[0])∘…∘\(names.last!) ×\(names.count)"
     }
   }

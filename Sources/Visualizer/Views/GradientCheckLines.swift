@@ -40,13 +40,11 @@ struct GradientCheckLines {
         Theme.help),
     ]
     for (position, entry) in check.entries.enumerated() {
-      let passed = check.passes(entry)
       let row =
         labels[position].padded(to: labelWidth) + "  " + values.backprop[position].padded(to: values.width)
         + values.numerical[position].padded(to: values.width)
         + entry.absoluteError.printed("%.1e").padded(to: 9)
-      lines.append(
-        StyledLine([(row, .plain), (passed ? "✓ pass" : "✗ FAIL", passed ? Theme.pass : Theme.fail)]))
+      lines.append(StyledLine([(row, .plain), verdict(entry, label: labels[position])]))
     }
     if unchecked > 0 {
       lines.append(
@@ -55,5 +53,13 @@ struct GradientCheckLines {
           Theme.help))
     }
     return lines
+  }
+
+  /// `✓ pass` or `✗ FAIL`, with the step where a smaller one was needed (`✓ pass, eps 1e-15`), or
+  /// why the entry cannot be checked (`n/a: a ± 1e-06 leaves the domain of log`).
+  private func verdict(_ entry: GradientCheck.Entry, label: String) -> (String, CellStyle) {
+    if let reason = check.notApplicable(entry, label: label) { return ("n/a: " + reason, Theme.help) }
+    let step = entry.step == check.eps ? "" : ", eps \(entry.step)"
+    return check.passes(entry) ? ("✓ pass" + step, Theme.pass) : ("✗ FAIL" + step, Theme.fail)
   }
 }

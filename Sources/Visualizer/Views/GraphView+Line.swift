@@ -15,7 +15,8 @@ enum LineNode {
 
 extension GraphView {
   /// Draws variable `index` (or a reference to it) as one line in `rect`: its label, its data,
-  /// then `g` and its grad, `—` for what is not computed yet.
+  /// then `g` and its grad, `—` for what is not computed yet. A wire leaving its right end is drawn
+  /// on up to the text, so a value shorter than its box is not left apart from its wire (one space stays between).
   func drawLineVariable(
     _ index: Int, reference: Bool, in rect: CellRect, into buffer: inout ScreenBuffer, involved: Bool,
     fresh: Set<FreshValue>
@@ -29,6 +30,7 @@ extension GraphView {
     var x = rect.x + buffer.text(label, x: rect.x, y: y, style: labelStyle, maxWidth: rect.width) + 1
     guard scene.style == .line else { return }
     let widths = scene.fieldWidths[index]
+    var end = x  // after the last character written: a wire leaving the box starts there
     for (field, value) in [
       (Step.Field.data, state.session.data(of: index)), (.grad, state.session.grad(of: index)),
     ] {
@@ -37,18 +39,26 @@ extension GraphView {
         x += buffer.text(LineNode.separator, x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
       }
       if field == .grad && !state.retainsGrad && state.session.gradIsFreed(index) {
-        buffer.text("freed", x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
+        end = x + buffer.text("freed", x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
       } else if let value {
         let style =
           state.changed.contains(index)
           ? Theme.edited
           : fresh.contains(FreshValue(variable: index, field: field)) ? Theme.freshValue : Theme.value
-        buffer.text(
-          NumberFormat.short(value, width: width), x: x, y: y, style: style, maxWidth: rect.maxX - x)
+        end =
+          x
+          + buffer.text(
+            NumberFormat.short(value, width: width), x: x, y: y, style: style, maxWidth: rect.maxX - x)
       } else {
-        buffer.text("—", x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
+        end = x + buffer.text("—", x: x, y: y, style: Theme.pending, maxWidth: rect.maxX - x)
       }
       x += width
+    }
+    let wire = buffer.lineJoin(x: rect.maxX, y: y)
+    if end + 1 < rect.maxX, wire.right > 0 {
+      buffer.horizontalLine(
+        y: y, from: end + 1, to: rect.maxX, weight: wire.right > 1 ? .heavy : .light,
+        style: buffer[x: rect.maxX, y: y].style)
     }
   }
 

@@ -37,10 +37,31 @@ struct GraphView {
       guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
       return min(max(middle - viewLength / 2, 0), sceneLength - viewLength)
     }
-    return (
-      axis(scene.layout.width, width, area.x + area.width / 2),
-      axis(scene.layout.height, height, area.y + area.height / 2)
-    )
+    let x = axis(scene.layout.width, width, area.x + area.width / 2)
+    let y = axis(scene.layout.height, height, area.y + area.height / 2)
+    let spans = scene.layout.boxes.lazy.filter { $0.maxY > y && $0.y < y + height }.map { $0.x..<$0.maxX }
+    return (uncut(x, view: width, area: area.x..<area.maxX, spans: spans), y)
+  }
+
+  /// The view's left edge `start` moved off the boxes it would cut in two (so the view never starts
+  /// on a box's tail, a value without its name): back to their start, or past their end, whichever
+  /// keeps `area` in the `view` cells, again until nothing is cut (a few times at most).
+  private func uncut(
+    _ start: Int, view: Int, area: Range<Int>, spans: some Sequence<Range<Int>>
+  ) -> Int {
+    var start = start
+    for _ in 0..<8 {
+      let cuts = spans.filter { $0.lowerBound < start && start < $0.upperBound }
+      guard let back = cuts.map(\.lowerBound).min(), let past = cuts.map(\.upperBound).max() else { break }
+      if area.upperBound <= back + view {
+        start = back
+      } else if area.lowerBound >= past {
+        start = past
+      } else {
+        break
+      }
+    }
+    return start
   }
 
   /// What the view keeps in sight: the selected node; else, on a step, the active function with
@@ -95,8 +116,12 @@ struct GraphView {
         draw(route, into: &buffer, origin: origin, style: Theme.edge)
       }
     }
+    let backward: Bool
+    if case .backward? = state.session.currentStep?.kind { backward = true } else { backward = false }
     for route in highlighted {
-      draw(route, into: &buffer, origin: origin, style: Theme.activeEdge, weight: .heavy)
+      let reversed = backward && scene.display.edges[route.edge].functionBox == activeBox
+      draw(
+        route, into: &buffer, origin: origin, style: Theme.activeEdge, weight: .heavy, pointingBack: reversed)
     }
     let involved = Set(active.map { graph.functions[$0].inputs + graph.functions[$0].outputs } ?? [])
     let fresh = Set(
@@ -153,9 +178,11 @@ struct GraphView {
     return boxes
   }
 
+  /// Draws one wire; `pointingBack` puts its arrowhead at its start, pointing at the box it leaves,
+  /// as the gradient flows on a backward step.
   private func draw(
     _ route: EdgeRoute, into buffer: inout ScreenBuffer, origin: (x: Int, y: Int), style: CellStyle,
-    weight: LineWeight = .light
+    weight: LineWeight = .light, pointingBack: Bool = false
   ) {
     var points = route.points.map { (x: $0.x - origin.x, y: $0.y - origin.y) }
     let source = scene.layout.boxes[scene.display.edges[route.edge].from]
@@ -175,15 +202,23 @@ struct GraphView {
     if points.count == 1 {  // one-line nodes one cell apart: the wire is its arrowhead
       let direction: ArrowDirection =
         switch route.arrow {
-        case .right: .right
-        case .down: .down
-        case .left: .left
-        case .up: .up
+        case .right: pointingBack ? .left : .right
+        case .down: pointingBack ? .up : .down
+        case .left: pointingBack ? .right : .left
+        case .up: pointingBack ? .down : .up
         }
       buffer.arrowhead(direction, x: points[0].x, y: points[0].y, style: style)
-    } else {
-      buffer.polyline(points, weight: weight, arrowhead: true, style: style)
+      return
     }
+    buffer.polyline(points, weight: weight, arrowhead: !pointingBack, style: style)
+    let start = points.count - route.points.count
+    guard pointingBack, let next = points[(start + 1)...].first(where: { $0 != points[start] }) else {
+      return
+    }
+    let head = points[start]
+    let direction: ArrowDirection =
+      head.y == next.y ? (head.x < next.x ? .left : .right) : (head.y < next.y ? .up : .down)
+    buffer.arrowhead(direction, x: head.x, y: head.y, style: style)
   }
 
   private func drawVariable(

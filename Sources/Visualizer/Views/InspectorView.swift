@@ -12,7 +12,8 @@ struct InspectorView {
   private var session: Session { state.session }
   private var graph: GraphModel { session.graph }
 
-  /// All of the inspector's lines, most important first.
+  /// All of the inspector's lines, most important first: on a backward step its chain rule and
+  /// accumulation come before the gradient check, so the step is always in view.
   func lines() -> [StyledLine] {
     if let selection = state.selection {
       return selection < graph.variables.count
@@ -25,8 +26,8 @@ struct InspectorView {
     case .backward:
       let rule = backwardLines(step)
       guard let check = session.gradientCheckAtCursor else { return rule }
-      return GradientCheckLines(session: session, check: check, width: width).lines + passes.checkNote(check)
-        + [StyledLine("")] + rule
+      return rule + [StyledLine("")] + GradientCheckLines(session: session, check: check, width: width).lines
+        + passes.checkNote(check)
     case .cleargrad: return passes.clearingLines(step)
     }
   }
@@ -65,7 +66,7 @@ struct InspectorView {
   private func expression(of function: Int) -> String {
     let node = graph.functions[function]
     let outputs = node.outputs.map(name).joined(separator: ", ")
-    return "\(outputs) = \(node.function.expression(node.inputs.map(name)))"
+    return "\(outputs) = \(node.function.expression(node.inputs.map { graph.variables[$0].symbol }))"
   }
 
   private func heading(_ title: String, _ detail: String) -> [StyledLine] {
@@ -76,9 +77,26 @@ struct InspectorView {
   }
 
   private func startLines() -> [StyledLine] {
-    var lines = heading("Start", "  only the inputs have data; press n to run the first function")
+    let lesson = state.narration.lesson
+    var lines =
+      lesson.isEmpty
+      ? heading("Start", "  only the inputs have data; press n to run the first function")
+      : heading("Start", "  " + lesson[0]) + narrated(Array(lesson.dropFirst()))
+        + [StyledLine("  only the inputs have data; press n to run the first function", Theme.help)]
     for leaf in graph.leaves { lines += labelled(name(leaf), session.data(of: leaf)) }
     return lines
+  }
+
+  /// The program's comment lines in the narration's style, each wrapped to the width.
+  private func narrated(_ text: [String]) -> [StyledLine] {
+    text.flatMap { line in
+      wrap([line], width: width - 2, indent: "").map { StyledLine([("  ", .plain), ($0, Theme.narration)]) }
+    }
+  }
+
+  /// The comment above function `function`'s statement, while its step is the active one.
+  private func noteLines(_ function: Int) -> [StyledLine] {
+    narrated(state.narration.note(for: graph.functions[function].function) ?? [])
   }
 
   /// For a function a program's `grad` recorded: which backward made it.
@@ -91,7 +109,9 @@ struct InspectorView {
 
   private func forwardLines(_ function: Int) -> [StyledLine] {
     let node = graph.functions[function]
-    var lines = heading("Forward · \(node.label)", "  \(expression(of: function))") + derivationLines(node)
+    var lines =
+      heading("Forward · \(node.label)", "  \(expression(of: function))") + noteLines(function)
+      + derivationLines(node)
     for input in Array(Set(node.inputs)).sorted() { lines += labelled(name(input), session.data(of: input)) }
     for output in node.outputs {
       lines += labelled(name(output), session.data(of: output), style: Theme.freshValue)
@@ -116,17 +136,21 @@ struct InspectorView {
     let gys = zip(node.outputs, step.outputGrads).map { output, gy in
       "\(name(output)).grad" + (scalarGrads ? " = \(NumberFormat.full(gy))" : " \(formatShape(gy.shape))")
     }
-    var lines = heading(
-      "Backward · \(node.label)", "  \(expression(of: function))   gy = \(gys.joined(separator: ", "))")
-    if state.showsGenerations { lines += QueueLines(session: session, width: width).lines }
-    if !scalarGrads {
-      for gy in step.outputGrads { lines += block([("  ", .plain)], gy) }
-    }
+    var lines =
+      heading(
+        "Backward · \(node.label)", "  \(expression(of: function))   gy = \(gys.joined(separator: ", "))")
+      + noteLines(function)
     for term in rule.terms {
       lines +=
         ChainRuleLines(inspector: self, function: rule.function, term: term, gy: step.outputGrads.first)
         .lines
     }
+    if !scalarGrads {
+      for (output, gy) in zip(node.outputs, step.outputGrads) {
+        lines += block([("  gy = \(name(output)).grad = ", .plain)], gy)
+      }
+    }
+    if state.showsGenerations { lines += QueueLines(session: session, width: width).lines }
     if !state.retainsGrad {
       let freed = node.outputs.map { "\(name($0)).grad" }.joined(separator: ", ")
       lines += wrap(
@@ -139,9 +163,10 @@ struct InspectorView {
   private func variableLines(_ index: Int) -> [StyledLine] {
     let node = graph.variables[index]
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
+    let usage = UsageLines(inspector: self, variable: index)
+    let sum = usage.sum(total: shownGrad(index))
     return heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
-      + [StyledLine(UsageLine.text(of: index, in: graph, width: width))]
-      + labelled("data", session.data(of: index)) + gradLines(index)
+      + labelled("data", session.data(of: index)) + (sum.isEmpty ? gradLines(index) : sum) + usage.uses
       + ElementTableLines(label: node.label, data: session.data(of: index), grad: shownGrad(index))
       .lines
   }

@@ -20,8 +20,9 @@ import GraphLayout
 ///   beside its first use. New references change the layering a little, so this repeats until no
 ///   wire is long (at most ``rounds`` times).
 ///
-/// Wires from a function to its outputs never become references: a variable is drawn where it is
-/// made. The cost is linear in boxes and wires.
+/// A graph of at most ``shortGraphLayers`` layers keeps every wire (a far wire still fits beside
+/// it, as `reuse.grad`'s x into Add). Wires from a function to its outputs never become references:
+/// a variable is drawn where it is made. The cost is linear in boxes and wires.
 struct ReferenceRule {
   /// The most layers a wire from a variable may span; longer ones become references.
   var maxSpan = 2
@@ -29,15 +30,19 @@ struct ReferenceRule {
   var maxFanOut = 4
   /// The most layerings the rule makes.
   var rounds = 4
+  /// A graph of at most this many layers is short enough for every wire to fit beside it: no wire
+  /// of it is far.
+  var shortGraphLayers = 6
 
   /// For each of `display`'s edges, whether it becomes a reference.
   func references(in display: DisplayGraph) throws(LayoutError) -> [Bool] {
     var isReference = manyUses(in: display)
-    for _ in 0..<rounds {
+    for round in 0..<rounds {
       var drawn = display
       drawn.drawReferences(isReference)
       let layer = try assignLayers(
         nodeCount: drawn.nodes.count, edges: drawn.edges.map { LayoutEdge(from: $0.from, to: $0.to) })
+      if round == 0 && (layer.max() ?? 0) < shortGraphLayers { break }
       guard markFarUses(in: display, layer: layer, isReference: &isReference) else { break }
     }
     return isReference

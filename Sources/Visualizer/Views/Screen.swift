@@ -15,14 +15,27 @@ public final class Screen {
     let graphHeight: Int
     let inspectorTop: Int
     let inspectorHeight: Int
+    let rows: Int
 
-    init(rows: Int) {
+    /// The usual split of `rows`: the inspector a fixed share, the graph the rest; with
+    /// `graphNeeds`, the graph keeps only the rows its scene needs and the inspector gets the others.
+    init(rows: Int, graphNeeds: Int? = nil) {
+      self.rows = rows
       let inspector = rows >= 36 ? 12 : rows >= 20 ? 9 : max(rows / 3, 2)
-      inspectorHeight = inspector
+      let room = max(rows - 2 - inspector, 0)
       graphTop = 1
-      graphHeight = max(rows - 2 - inspector, 0)
+      graphHeight = min(room, max(graphNeeds ?? room, 1))
+      inspectorHeight = inspector + room - graphHeight
       inspectorTop = graphTop + graphHeight
     }
+  }
+
+  /// The split of this frame: the graph keeps the rows its scene needs (up to the usual share),
+  /// and the inspector gets every row the graph does not need.
+  func regions(for state: AppState, columns: Int, rows: Int) -> Regions {
+    if state.showsPlot { return Regions(rows: rows) }  // the plots take the usual share
+    let needs = try? scene(for: state, columns: columns, rows: rows).layout.height
+    return Regions(rows: rows, graphNeeds: needs)
   }
 
   /// The most nodes each zoom level is tried with when fitting: bigger graphs never fit a screen
@@ -68,17 +81,14 @@ public final class Screen {
   public func render(_ state: AppState, columns: Int, rows: Int, charset: Charset = .unicode) -> ScreenBuffer
   {
     var buffer = ScreenBuffer(columns: columns, rows: rows, charset: charset)
-    let regions = Regions(rows: rows)
+    let regions = regions(for: state, columns: columns, rows: rows)
     Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
     var offscreen: String?
-    do {
-      let view = GraphView(scene: try scene(for: state, columns: columns, rows: rows), state: state)
-      buffer.paste(
-        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
-      offscreen = view.offscreenSign(width: columns, height: regions.graphHeight)
-    } catch {
-      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
-        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+    if state.showsPlot {
+      PlotPane.draw(
+        state, x: 0, y: regions.graphTop, width: columns, height: regions.graphHeight, into: &buffer)
+    } else {
+      offscreen = drawGraph(state, regions: regions, columns: columns, charset: charset, into: &buffer)
     }
     buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
     if let offscreen {
@@ -91,17 +101,34 @@ public final class Screen {
     for (row, line) in window.visible.enumerated() {
       line.fitted(to: columns).draw(into: &buffer, x: 0, y: regions.inspectorTop + 1 + row, width: columns)
     }
+    // The footer echoes what the user typed (the editor, its reason): wide characters as typed.
     Chrome.footer(state, inspectorCut: window.maxScroll > 0, width: columns).fitted(to: columns).draw(
-      into: &buffer, x: 0, y: rows - 1, width: columns)
-    if state.showsHelp { Chrome.drawHelp(into: &buffer) }
+      into: &buffer, x: 0, y: rows - 1, width: columns, doubleWidth: true)
+    if state.showsHelp { HelpView.draw(into: &buffer, scroll: state.helpScroll) }
     return buffer
+  }
+
+  /// Draws the graph into the graph region; returns the rule's note on what lies beyond the view.
+  private func drawGraph(
+    _ state: AppState, regions: Regions, columns: Int, charset: Charset, into buffer: inout ScreenBuffer
+  ) -> String? {
+    do {
+      let view = GraphView(scene: try scene(for: state, columns: columns, rows: regions.rows), state: state)
+      buffer.paste(
+        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
+      return view.offscreenSign(width: columns, height: regions.graphHeight)
+    } catch {
+      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
+        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+      return nil
+    }
   }
 
   /// The inspector's lines for this state and size, and the part of them that is shown.
   func inspectorWindow(_ state: AppState, columns: Int, rows: Int) -> InspectorWindow {
     InspectorWindow(
       lines: InspectorView(state: state, width: columns).lines(),
-      rows: Regions(rows: rows).inspectorHeight - 1,
+      rows: regions(for: state, columns: columns, rows: rows).inspectorHeight - 1,
       scroll: state.inspectorScroll)
   }
 
@@ -109,12 +136,12 @@ public final class Screen {
   func panRange(_ state: AppState, columns: Int, rows: Int) -> (x: ClosedRange<Int>, y: ClosedRange<Int>) {
     guard let scene = try? scene(for: state, columns: columns, rows: rows) else { return (0...0, 0...0) }
     return GraphView(scene: scene, state: state).panRange(
-      width: columns, height: Regions(rows: rows).graphHeight)
+      width: columns, height: regions(for: state, columns: columns, rows: rows).graphHeight)
   }
 
   /// The node drawn at screen cell (`x`, `y`) in the frame `render` makes for this state and size.
   public func node(atX x: Int, y: Int, state: AppState, columns: Int, rows: Int) -> Int? {
-    let regions = Regions(rows: rows)
+    let regions = regions(for: state, columns: columns, rows: rows)
     guard y >= regions.graphTop, y < regions.graphTop + regions.graphHeight,
       let scene = try? scene(for: state, columns: columns, rows: rows)
     else { return nil }

@@ -10,6 +10,9 @@ struct StyledLine {
     self.init([(text, style)])
   }
 
+  /// The characters, without their styles.
+  var text: String { runs.map(\.text).joined() }
+
   /// The number of characters.
   var count: Int { runs.reduce(0) { $0 + $1.text.count } }
 
@@ -17,7 +20,6 @@ struct StyledLine {
   /// number is never cut in two; unchanged when it fits.
   func fitted(to width: Int) -> StyledLine {
     guard count > width else { return self }
-    let text = runs.map(\.text).joined()
     let kept = cutAtSpace(text, width: width - 1)
     var left = kept.count
     var fitted = [(String, CellStyle)]()
@@ -29,11 +31,13 @@ struct StyledLine {
   }
 
   /// Writes the line at (`x`, `y`), clipped to `width` columns; returns the columns written.
+  /// With `doubleWidth`, East Asian wide characters are shown as they are, in two columns each.
   @discardableResult
-  func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) -> Int {
+  func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, doubleWidth: Bool = false) -> Int {
     var column = 0
     for run in runs where column < width {
-      column += buffer.text(run.text, x: x + column, y: y, style: run.style, maxWidth: width - column)
+      column += buffer.text(
+        run.text, x: x + column, y: y, style: run.style, maxWidth: width - column, doubleWidth: doubleWidth)
     }
     return column
   }
