@@ -27,6 +27,8 @@ struct CrossingMinimizer {
   private var counter = CrossingCounter()
   private var search = LayerLocalSearch()
   private var scratch: [Int] = []
+  /// The keys ``reorder(_:fromAbove:reverse:)`` sorts a layer by, kept between calls.
+  private var keyedScratch: [(median: Double, barycenter: Double, index: Int, node: Int)]? = []
 
   init(graph: LayeredGraph) {
     self.graph = graph
@@ -58,7 +60,7 @@ struct CrossingMinimizer {
       }
     }
     setLayers(bestLayers)
-    return counter.total(graph, layers: layers, positions: positions)
+    return counter.total(graph, layers: layers, positions: positions).crossed
   }
 
   /// Dot's schedule, with at most `sweeps` sweeps in its last stage (which stops after eight sweeps
@@ -177,17 +179,12 @@ struct CrossingMinimizer {
   /// ports it enters in the layer below), ties by barycenter, then by current place (reversed if
   /// `reverse`). Nodes without such neighbours keep their places.
   private mutating func reorder(_ layer: Int, fromAbove: Bool, reverse: Bool) {
-    let nodes = layers[layer]
     let bits = graph.portBits
     let starts = fromAbove ? graph.aboveStarts : graph.belowStarts
-    var keyed: [(median: Double, barycenter: Double, index: Int, node: Int)] = []
-    keyed.reserveCapacity(nodes.count)
-    var fixed = [Bool](repeating: false, count: nodes.count)
-    for (index, node) in nodes.enumerated() {
-      guard starts[node] < starts[node + 1] else {
-        fixed[index] = true
-        continue
-      }
+    var keyed = keyedScratch.take() ?? []
+    keyed.removeAll(keepingCapacity: true)
+    for (index, node) in layers[layer].enumerated() {
+      guard starts[node] < starts[node + 1] else { continue }
       scratch.removeAll(keepingCapacity: true)
       var sum = 0
       for entry in starts[node]..<starts[node + 1] {
@@ -203,12 +200,16 @@ struct CrossingMinimizer {
       keyed.append((weightedMedian(scratch), barycenter, reverse ? -index : index, node))
     }
     keyed.sort { ($0.median, $0.barycenter, $0.index) < ($1.median, $1.barycenter, $1.index) }
+    // Written in place: a slot keeps a node without neighbours, or takes the next sorted one.
     var next = 0
-    for index in nodes.indices where !fixed[index] {
+    for index in layers[layer].indices {
+      let node = layers[layer][index]
+      guard starts[node] < starts[node + 1] else { continue }
       layers[layer][index] = keyed[next].node
       positions[keyed[next].node] = index
       next += 1
     }
+    keyedScratch = keyed
   }
 
   /// Transposes adjacent nodes while that lowers the cost, for at most `rounds` rounds, revisiting
@@ -223,10 +224,10 @@ struct CrossingMinimizer {
       for layer in layers.indices where candidate[layer] {
         candidate[layer] = false
         guard
-          let order = search.transpose(
-            layers[layer], graph: graph, positions: positions, keepingTies: keepingTies)
+          search.transpose(
+            &layers[layer], graph: graph, positions: positions, keepingTies: keepingTies)
         else { continue }
-        setLayer(layer, order)
+        for (index, node) in layers[layer].enumerated() { positions[node] = index }
         changed = true
         for neighbour in (layer - 1)...(layer + 1) where layers.indices.contains(neighbour) {
           candidate[neighbour] = true

@@ -1,5 +1,6 @@
 /// Local moves within one layer while the layers next to it stay fixed, priced with
-/// ``NeighbourLists``: crossings with both neighbouring layers first, port inversions second.
+/// ``NeighbourLists`` (or, for a transposition over nodes with few segments, ``PairCosts``):
+/// crossings with both neighbouring layers first, port inversions second.
 struct LayerLocalSearch {
   private var above = NeighbourLists()
   private var below = NeighbourLists()
@@ -9,23 +10,47 @@ struct LayerLocalSearch {
   private var gains: [Int] = []
 
   /// One pass of adjacent swaps that lower the cost (with `keepingTies`, also swaps that keep a
-  /// nonzero cost). Returns the new order of `nodes`, or nil if nothing moved.
+  /// nonzero cost), made on `nodes` in place. Returns whether anything moved.
   mutating func transpose(
-    _ nodes: [Int], graph: LayeredGraph, positions: [Int], keepingTies: Bool
-  ) -> [Int]? {
-    guard nodes.count > 1 else { return nil }
+    _ nodes: inout [Int], graph: LayeredGraph, positions: [Int], keepingTies: Bool
+  ) -> Bool {
+    guard nodes.count > 1 else { return false }
+    order.removeAll(keepingCapacity: true)
+    if graph.fewSegments[graph.layerOf[nodes[0]]] {
+      order.append(contentsOf: nodes)
+      let swapped = PairCosts.with(graph, positions: positions) { pairs in
+        transposePass(keepingTies: keepingTies, pairs.costs)
+      }
+      if swapped { for slot in nodes.indices { nodes[slot] = order[slot] } }
+      return swapped
+    }
     prepare(nodes, graph: graph, positions: positions)
+    let (above, below) = (above, below)
+    let swapped = transposePass(keepingTies: keepingTies) { first, second in
+      let (aboveFirst, aboveSecond) = above.costs(first, second)
+      let (belowFirst, belowSecond) = below.costs(first, second)
+      return (aboveFirst + belowFirst, aboveSecond + belowSecond)
+    }
+    if swapped {
+      let original = nodes
+      for slot in nodes.indices { nodes[slot] = original[order[slot]] }
+    }
+    return swapped
+  }
+
+  /// One pass of adjacent swaps over ``order`` priced by `costs`; says whether anything moved.
+  private mutating func transposePass(
+    keepingTies: Bool, _ costs: (Int, Int) -> (firstBefore: Int, secondBefore: Int)
+  ) -> Bool {
     var swapped = false
-    for slot in 0..<(nodes.count - 1) {
-      let first = order[slot]
-      let second = order[slot + 1]
-      let (kept, flipped) = costs(first, second)
+    for slot in 0..<(order.count - 1) {
+      let (kept, flipped) = costs(order[slot], order[slot + 1])
       if flipped < kept || (keepingTies && kept > 0 && flipped == kept) {
         order.swapAt(slot, slot + 1)
         swapped = true
       }
     }
-    return swapped ? order.map { nodes[$0] } : nil
+    return swapped
   }
 
   /// The widest layer ``sift(_:graph:positions:)`` works on: it prices every pair of a layer's
@@ -77,12 +102,6 @@ struct LayerLocalSearch {
     }
     order.removeAll(keepingCapacity: true)
     order.append(contentsOf: nodes.indices)
-  }
-
-  private func costs(_ first: Int, _ second: Int) -> (firstBefore: Int, secondBefore: Int) {
-    let (aboveFirst, aboveSecond) = above.costs(first, second)
-    let (belowFirst, belowSecond) = below.costs(first, second)
-    return (aboveFirst + belowFirst, aboveSecond + belowSecond)
   }
 }
 

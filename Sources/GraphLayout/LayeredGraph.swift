@@ -31,6 +31,14 @@ struct LayeredGraph {
   private(set) var aboveStarts: [Int] = [0]
   /// The upper ends of every node's segments, stored back to back.
   private(set) var aboveNodes: [Int] = []
+  /// Per layer, whether no node of it has more than ``pairwiseDegreeLimit`` segments on either
+  /// side, so that two of its nodes are priced faster pair by pair (``PairCosts``) than by sorted
+  /// lists (``NeighbourLists``).
+  private(set) var fewSegments: [Bool] = []
+
+  /// The most segments on one side of a node of a layer priced pair by pair (the work per pair is
+  /// the product of the two nodes' counts).
+  static let pairwiseDegreeLimit = 8
 
   /// Splits the edges at every layer between their ends.
   init(layerOf realLayers: [Int], edges: [LayoutEdge]) {
@@ -65,6 +73,11 @@ struct LayeredGraph {
       belowStarts.append(belowNodes.count)
       aboveNodes.append(contentsOf: up[node].map { upper[$0] })
       aboveStarts.append(aboveNodes.count)
+    }
+    fewSegments = Array(repeating: true, count: layerCount)
+    for node in 0..<nodeCount
+    where max(down[node].count, up[node].count) > Self.pairwiseDegreeLimit {
+      fewSegments[layerOf[node]] = false
     }
   }
 

@@ -71,6 +71,10 @@ enum W4Frame {
 
   /// The cells of `buffer` that are not blank.
   static func inkedCells(_ buffer: ScreenBuffer) -> Int {
-    buffer.plainLines().reduce(0) { $0 + $1.filter { $0 != " " }.count }
+    var count = 0
+    for y in 0..<buffer.rows {
+      for x in 0..<buffer.columns where buffer[x: x, y: y].character != " " { count += 1 }
+    }
+    return count
   }
 }

@@ -52,11 +52,11 @@ public struct BackwardPass: IteratorProtocol {
     if let creator = variable._creator {
       guard creator.scheduledBy != stamp else { return }
       creator.scheduledBy = stamp
-      pending.push(.object(creator))
+      pending.push(.object(Unmanaged.passUnretained(creator)))
     } else if variable._deferred != nil {
       guard variable.scheduledBy != stamp else { return }
       variable.scheduledBy = stamp
-      pending.push(.deferred(of: variable))
+      pending.push(.deferred(of: Unmanaged.passUnretained(variable)))
     }
   }
 
@@ -85,8 +85,8 @@ public struct BackwardPass: IteratorProtocol {
   /// The function object of `function`, made now if it was deferred.
   static func object(_ function: PendingFunction) -> Function {
     switch function {
-    case .object(let function): function
-    case .deferred(let output): output.creator!
+    case .object(let function): function.takeUnretainedValue()
+    case .deferred(let output): output.takeUnretainedValue().creator!
     }
   }
 
@@ -99,12 +99,14 @@ public struct BackwardPass: IteratorProtocol {
     }
     while let function = pending.pop() {
       switch function {
-      case .object(let function): run(function)
+      case .object(let function): function._withUnsafeGuaranteedRef { run($0) }
       case .deferred(let output):
-        if output._deferred == nil {
-          run(output.creator!)  // made into an object since it was scheduled
-        } else {
-          runDeferredCreator(of: output)
+        output._withUnsafeGuaranteedRef { output in
+          if output._deferred == nil {
+            run(output.creator!)  // made into an object since it was scheduled
+          } else {
+            runDeferredCreator(of: output)
+          }
         }
       }
     }

@@ -1,15 +1,19 @@
 /// A function a backward pass has to run: an object, or a variable's deferred creator.
+///
+/// The references are unretained, so scheduling and running a function costs no reference
+/// counting: everything a pass schedules is reachable from the variable the pass started from,
+/// which the pass holds, and a graph's links never change.
 enum PendingFunction {
   /// A function object.
-  case object(Function)
+  case object(Unmanaged<Function>)
   /// The deferred creator of this variable (see `DeferredCreator`).
-  case deferred(of: Variable)
+  case deferred(of: Unmanaged<Variable>)
 
   /// The function's generation: the largest among its inputs.
   var generation: Int {
     switch self {
-    case .object(let function): function.generation
-    case .deferred(let output): output.generation - 1
+    case .object(let function): function._withUnsafeGuaranteedRef(\.generation)
+    case .deferred(let output): output._withUnsafeGuaranteedRef(\.generation) - 1
     }
   }
 }

@@ -207,6 +207,9 @@ def render(res, info):
                 goals.append(f"  - of which the floor: allocating and freeing the seed graph's 4 variables around the "
                              f"closed form alone is {floor['ns_per_rep'] / closed['ns_per_rep']:,.1f}× the closed "
                              f"form; gradstep is {ours['ns_per_rep'] / floor['ns_per_rep']:,.2f}× the floor")
+        if ok(floor):
+            goals.append(target("W1 gradstep ÷ the object floor", ours["ns_per_rep"] / floor["ns_per_rep"], 1.5,
+                                higher=False, places=2))
     else:
         md.append(f"| gradstep | {why(ours)} | |")
 
@@ -374,6 +377,18 @@ def render_own(res, goals):
             cells.append(f"{g['crossings']:,} / {d['crossings']:,}" if ok(g) and ok(d)
                          else f"{g['crossings']:,} / –" if ok(g) else "")
             md.append("| " + " | ".join(cells) + " |")
+    pairs = [(f"{r['graph']}_{r['n']:,}", r, find(res, workload="W4", fw="dot", graph=r["graph"], n=r["n"]))
+             for r in res if r.get("workload") == "W4" and r.get("fw") == "gradstep"]
+    pairs = [(name, g, d) for name, g, d in pairs if ok(g) and ok(d)]
+    if pairs:
+        name, g, d = min(pairs, key=lambda pair: pair[2]["ms"] / pair[1]["ms"])
+        goals.append(target(f"W4 vs dot -Tplain at every size, whole process, slowest case ({name})",
+                            d["ms"] / g["ms"], 1, places=2))
+        worse = [f"{name} ({g['crossings']:,} > {d['crossings']:,})" for name, g, d in pairs
+                 if g["crossings"] > d["crossings"]]
+        goals.append(f"- W4 crossings at every size: no more than dot's in {len(pairs) - len(worse)} of "
+                     f"{len(pairs)} graphs{': more in ' + ', '.join(worse) if worse else ''} "
+                     f"(target: all) {'❌ missed' if worse else '✅ met'}")
     g = find(res, workload="W4", fw="gradstep", graph="dag", n=5000)
     d = find(res, workload="W4", fw="dot", graph="dag", n=5000)
     if ok(g) and ok(d):
