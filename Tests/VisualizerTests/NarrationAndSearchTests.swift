@@ -184,6 +184,25 @@ import Testing
     }
   }
 
+  /// Following a selection in a graph taller than the screen, the view never starts inside a box
+  /// either (its name row above the top edge): attention's V found by search, then each Tab.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theViewNeverStartsBelowABoxsName(columns: Int, rows: Int) throws {
+    var app = try app("attention")
+    try press("b/V<enter>", on: &app, columns: columns, rows: rows)
+    for _ in 0..<12 {
+      let state = app.state
+      let scene = try app.screen.scene(for: state, columns: columns, rows: rows)
+      let height = app.screen.regions(for: state, columns: columns, rows: rows).graphHeight
+      let origin = GraphView(scene: scene, state: state).origin(width: columns, height: height)
+      let cut = scene.layout.boxes.filter {
+        $0.y < origin.y && origin.y < $0.maxY && $0.maxX > origin.x && $0.x < origin.x + columns
+      }
+      #expect(cut.isEmpty, "selection \(String(describing: state.selection))")
+      try press("<tab>", on: &app, columns: columns, rows: rows)
+    }
+  }
+
   /// One line per node: a wire leaving a variable starts one space after its text, not after the
   /// blank room its box keeps for longer values.
   @Test func oneLineNodesKeepTheirWiresAtTheirText() throws {
