@@ -52,7 +52,7 @@ let package = Package(
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
       name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
-      exclude: ["__Snapshots__"]),
+      exclude: ["__Snapshots__", "Fixtures"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
     .testTarget(name: "GradStepTests", dependencies: ["gradstep"]),
     .testTarget(name: "GradStepUIClientTests", dependencies: ["Autodiff", "GradStepUI"]),

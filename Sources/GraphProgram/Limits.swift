@@ -2,6 +2,8 @@
 enum Limits {
   /// Parentheses, calls, unary minuses, exponents and list brackets nested inside one another.
   static let nesting = 128
+  /// The most iterations a `repeat` line may ask for.
+  static let iterations = 10_000_000
   /// Elements of any one tensor a program computes.
   static let elements = 1_000_000
   /// Elements computed over the whole forward pass (plus multiply-adds of each `matmul`).

@@ -112,7 +112,7 @@ struct LineCursor {
     case ".": return .dot
     case "0"..."9": return .digit
     case "a"..."z", "A"..."Z", "_": return .letter
-    case "+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";", ":": return .symbol
+    case "+", "-", "*", "/", "^", "(", ")", "[", "]", ",", "=", ";", ":", "<": return .symbol
     default: return character.isWhitespace ? .space : .other
     }
   }

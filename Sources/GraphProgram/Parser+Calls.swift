@@ -4,7 +4,10 @@ import Autodiff
 extension Parser {
   /// Parses the arguments after `name` (the current token is `(`) and appends the call's node.
   mutating func parseCall(_ name: String, site: SourceRange) throws(ProgramError) -> Operand {
-    if name == "grad" { return try parseGradient(site: site) }
+    if name == "grad" {
+      if parsingUpdate { return try parseUpdateGradient(site: site) }
+      return try parseGradient(site: site)
+    }
     guard let form = Builtin.form(of: name) else { throw unknownFunction(name, at: site) }
     advance()
     var arguments = [Operand]()

@@ -22,6 +22,8 @@ struct Parser {
   var depth = 0
   /// Whether constant sub-expressions fold to numbers (inside an exponent) instead of becoming nodes.
   var foldingConstants = false
+  /// Whether the expression being parsed is a `repeat` line's update, where `grad(…)` may appear.
+  var parsingUpdate = false
 
   init(source: SourceText, overrides: [String: Tensor]) {
     self.source = source
@@ -79,6 +81,7 @@ struct Parser {
       }
     }
     ir.output = try resolveOutput()
+    try checkLoop(output: ir.output)
     ir.passes = try resolvePassStatements()
     return ir
   }
@@ -98,8 +101,13 @@ struct Parser {
       try parsePassStatement(name, site: site)
       return
     }
+    if Parser.isRepeat(name), !current.isSymbol("=") {
+      try parseRepeat(site: site)
+      return
+    }
     _ = try expect("=", "expected '=' after '\(name)', found \(current.quoted)")
     try checkNoPassStatementYet(assigning: name, site: site)
+    try checkNoRepeatYet(assigning: name, site: site)
     if let first = names[name] {
       throw error(
         "\(name) is assigned twice; first at \(first.site.line):\(first.site.column)", at: site)

@@ -17,6 +17,11 @@ import Autodiff
 /// cleargrad                  # clears every gradient
 /// backward
 /// ```
+/// or, instead of `backward` lines, one optimisation loop as the last line (see `ProgramLoop`):
+/// ```
+/// repeat 1000: x -= 0.001 * grad(y, x)     # or grad(y, x) / grad(grad(y, x), x), or an optimiser:
+/// repeat 500 until y < 0.01: adam(0.05) W, b
+/// ```
 /// `^` is right-associative and binds tighter than unary minus (`-x^2` is `-(x^2)`); a constant
 /// exponent (`x^-1`, `x^(1/2)`) makes `Pow`, a variable one `PowVariable`, as `pow(x, y)` does.
 /// Functions: `square exp sin cos tanh log sqrt sigmoid relu neg abs` (1 argument), `add sub mul div
@@ -53,6 +58,8 @@ public struct Program {
   public let lesson: Lesson
   /// The `backward` and `cleargrad` lines in order; one `backward` when the program has none.
   public var passes: [PassStatement] { ir.passes }
+  /// The `repeat` line, when the program has one.
+  public let loop: ProgramLoop?
   let ir: ProgramIR
 
   /// The most bytes (UTF-8) of program text `parse` accepts: 32 MiB.
@@ -81,6 +88,13 @@ public struct Program {
     let ir = try parseIR(source, overrides: overrides)
     try checkOverrides(overrides, against: ir)
     try ShapeInference.check(ir, in: source)
+    if let loop = ir.loop {
+      var extended = ir
+      extended.nodes += loop.nodes
+      let shapes = try ShapeInference.check(extended, in: source)
+      try ProgramLoop.check(
+        loop, shapes: shapes, output: ir.output, names: { ir.nodes[$0].name }, source: source)
+    }
     let program = try Program(source: source, ir: ir, variableLimit: variableLimit)
     try program.checkGradients(in: source)
     return program
@@ -146,6 +160,9 @@ public struct Program {
     functionsInStatementOrder = built.functions
     derivations = built.derivations
     lesson = Lesson(comments, notedFunctions: built.noted)
+    loop = ir.loop.map { [variables] in
+      ProgramLoop($0, variables: variables, output: ir.output, names: { ir.nodes[$0].name }, source: source)
+    }
   }
 
   /// Throws for a `grad` statement whose gradient came out constant (the backward pass recorded

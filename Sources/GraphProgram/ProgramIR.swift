@@ -34,4 +34,6 @@ struct ProgramIR {
   var output = 0
   /// What runs after the forward pass: `[.backward]` unless the program says otherwise.
   var passes: [PassStatement] = [.backward]
+  /// The `repeat` line, if any.
+  var loop: LoopIR?
 }

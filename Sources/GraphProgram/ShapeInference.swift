@@ -3,9 +3,10 @@ import Autodiff
 /// Checks every node's shapes before anything runs, with each Autodiff function's
 /// `outputShapes(for:)`, and keeps the forward pass within `Limits`.
 enum ShapeInference {
-  /// Throws the first error: shapes that do not fit, a bad dimension, or a program that would
-  /// compute too much.
-  static func check(_ ir: ProgramIR, in source: SourceText) throws(ProgramError) {
+  /// Every node's shape; throws the first error: shapes that do not fit, a bad dimension, or a
+  /// program that would compute too much.
+  @discardableResult
+  static func check(_ ir: ProgramIR, in source: SourceText) throws(ProgramError) -> [[Int]] {
     var shapes = [[Int]]()
     shapes.reserveCapacity(ir.nodes.count)
     var work = 0
@@ -39,6 +40,7 @@ enum ShapeInference {
       }
       shapes.append(shape)
     }
+    return shapes
   }
 
   /// Rejects dimensions Autodiff cannot take: negative ones (other than reshape's `-1`) and shapes

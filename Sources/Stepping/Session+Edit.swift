@@ -70,10 +70,13 @@ extension Session {
 
   private func replaying(_ variable: Int, with value: Tensor) -> Session {
     graph.variables[variable].variable.data = value
-    for node in graph.functions {
-      let outputs = node.function.forward(node.inputs.map { graph.variables[$0].variable.data })
-      for (output, data) in zip(node.outputs, outputs) { graph.variables[output].variable.data = data }
-    }
+    graph.replayForward()
+    return rebuilt()
+  }
+
+  /// A fresh timeline of the graph's variables as they are now (their forward pass replayed), with
+  /// the cursor at the same step and the next edition number.
+  func rebuilt() -> Session {
     var session = Session(
       output: graph.variables[graph.output].variable, functionOrder: graph.functions.map(\.function),
       inputs: checkedInputs.map { graph.variables[$0].variable }, actions: actions,

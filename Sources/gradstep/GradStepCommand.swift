@@ -24,7 +24,9 @@ struct GradStepCommand: ParsableCommand {
       ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
       z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, \
       ( ) a screen left/right, ^ $ the graph's first/last end, ? help, \
-      Esc close help / editor / search, else clear the selection (never quits), q or Ctrl-C quit. \
+      Esc close help / editor / search, else clear the selection (never quits), q or Ctrl-C quit; \
+      with a repeat line, > < next/previous iteration, { } first/last, i go to iteration N, \
+      t plots (loss, path over the loss surface, y(x) and its tangent; also for one scalar input), T log/linear. \
       --keys takes the same keys; \
       names in angle brackets: <left> <right> <up> <down> <S-left> <S-right> <S-up> <S-down> \
       <home> <end> <pgup> <pgdn> <tab> <backtab> <enter> <esc> <bs> <C-u> <space> <lt> <click:X,Y>; \
@@ -95,14 +97,17 @@ struct GradStepCommand: ParsableCommand {
     let program = try source.parse(overrides: overrides)
     let nodes = program.variables.count + program.functionsInStatementOrder.count
     if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
-    let session = Session(
+    var session = Session(
       output: program.output, functionOrder: program.functionsInStatementOrder,
       inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
       derivations: Dictionary(
         uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
+    var optimization: Optimization?
+    if let loop = program.loop { (optimization, session) = try loop.run(on: session, fileName: source.name) }
     let state = AppState(
       session: session, title: source.name, orientation: direction,
-      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes))
+      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes),
+      optimization: optimization)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)

@@ -7,7 +7,8 @@ import Testing
 @Suite struct ExampleTests {
   static let names = [
     "seed", "reuse", "diamond", "two_inputs", "neuron", "linear", "chain100", "wide", "rnn", "mlp",
-    "generations", "retain_grad", "cleargrad", "double_backward", "softmax_ce", "attention",
+    "generations", "retain_grad", "cleargrad", "double_backward", "softmax_ce", "attention", "rosenbrock",
+    "newton", "regression", "xor_train",
   ]
 
   @Test func theExamplesAreExactlyTheOnesListed() throws {

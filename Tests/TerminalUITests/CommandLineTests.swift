@@ -7,8 +7,10 @@ import Testing
   static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Assets/Examples")
 
-  private func gradstep(_ arguments: [String]) throws -> ProcessResult {
-    try ChildProcess.run([GradStepBinary.path] + arguments, timeout: .seconds(30))
+  /// Runs the debug binary; `timeout` is a hang guard, generous for the big inputs because the
+  /// whole suite shares the machine's cores.
+  private func gradstep(_ arguments: [String], timeout: Duration = .seconds(30)) throws -> ProcessResult {
+    try ChildProcess.run([GradStepBinary.path] + arguments, timeout: timeout)
   }
 
   @Test func theBuiltInSeedIsTheSeedExample() throws {
@@ -205,7 +207,7 @@ import Testing
     let line = "y = x" + String(repeating: " + x", count: 99_999) + "\n"
     let text = "x = 1\n" + (1...11).map { "y\($0)" + line.dropFirst() }.joined()
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    let result = try gradstep([path, "--headless"])
+    let result = try gradstep([path, "--headless"], timeout: .seconds(180))
     #expect(result.status == .exited(2))
     #expect(
       result.standardError.contains(

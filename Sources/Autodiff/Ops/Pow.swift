@@ -20,6 +20,16 @@ public final class Pow: ElementwiseFunction {
     exponent == 0 ? [Tensor(repeating: 0, shape: x.shape)] : [Tensor(exponent), x.power(exponent - 1)]
   }
 
+  /// `c·x^(c−1)·gy` in one pass (the same arithmetic as the factors).
+  override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
+    let (exponent, lower) = (self.exponent, self.exponent - 1)
+    return checked { () throws(ShapeError) in
+      try Tensor.elementwise(x, gy, operation: "Mul") {
+        exponent == 0 ? 0 * $1 : exponent * (lower == 2 ? $0 * $0 : Double.power($0, lower)) * $1
+      }
+    }
+  }
+
   /// `c·x^(c−1)·gy` on variables; `0·gy` for c = 0 (exact at x = 0, so every higher derivative
   /// of an integer power is exact there too).
   override public func backward(_ gys: [Variable]) -> [Variable] {

@@ -23,7 +23,7 @@ public struct App {
   public mutating func handle(_ key: Key, columns: Int, rows: Int) -> Bool {
     if case .edit(let variable, let value) = key {
       edit(variable, to: value)
-    } else if state.editor != nil {
+    } else if state.editor != nil || state.iterationEditor != nil {
       state.update(
         Command(editorKey: key) ?? .notice("\(key.scriptName) does nothing here: Enter applies, Esc cancels"))
     } else if state.search != nil {

@@ -5,7 +5,7 @@ import Stepping
 /// `update(_:)` is pure: (state, command) → state, with no I/O and no clock.
 public struct AppState {
   /// The timeline and its cursor.
-  public private(set) var session: Session
+  public internal(set) var session: Session
   /// The program's name for the title line (`seed.grad`).
   public let title: String
   /// The program's lesson and its notes on steps, from its comments.
@@ -60,13 +60,29 @@ public struct AppState {
   public let hasChains: Bool
   /// Whether any variable is a tensor (so that `d`, the display precision, matters).
   public let hasTensors: Bool
+  /// The optimisation run of the program's `repeat` line, `nil` without one.
+  public let optimization: Optimization?
+  /// The iteration shown (an entry of `optimization`, 0 without one).
+  public internal(set) var iteration = 0
+  /// The go-to-iteration line, when open: keys type the iteration's number into it.
+  public internal(set) var iterationEditor: LineEditor?
+  /// Whether the plot pane (loss, parameter path, function and tangent) replaces the inspector.
+  public internal(set) var showsPlot = false
+  /// Whether the loss plot uses a log scale (`T` flips it); it starts on when every loss is
+  /// positive and they span more than a factor of 100.
+  public internal(set) var logScale = false
 
-  /// A state at step 0 of `session`, narrated by `narration`.
+  /// A state at step 0 of `session`, narrated by `narration`; with `optimization` (a run on the
+  /// session's graph, which shows its iteration 0), at iteration 0.
   public init(
     session: Session, title: String, orientation: Orientation = .leftToRight,
-    narration: Narration = Narration()
+    narration: Narration = Narration(), optimization: Optimization? = nil
   ) {
     self.session = session
+    self.optimization = optimization
+    if let losses = optimization?.losses.filter(\.isFinite), let low = losses.min(), low > 0 {
+      logScale = losses.max()! / low > 100
+    }
     self.title = title
     self.narration = narration
     self.orientation = orientation
@@ -154,9 +170,17 @@ public struct AppState {
     case .quit: wantsQuit = true
     case .notice(let message): status = message
     case .openEditor: openEditor()
-    case .editLine(let edit): editor?.line.apply(edit)
-    case .commitEdit: commitEdit()
-    case .cancelEdit: editor = nil
+    case .editLine(let edit):
+      editor?.line.apply(edit)
+      iterationEditor?.apply(edit)
+    case .commitEdit: iterationEditor == nil ? commitEdit() : commitIterationEditor()
+    case .cancelEdit:
+      editor = nil
+      iterationEditor = nil
+    case .moveIteration(let move): moveIteration(move)
+    case .openIterationEditor: openIterationEditor()
+    case .togglePlot: togglePlot()
+    case .togglePlotScale: logScale.toggle()
     case .nudge(let steps): nudge(steps: steps)
     case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
     case .toggleGenerations: showsGenerations.toggle()
@@ -187,7 +211,7 @@ public struct AppState {
   }
 
   /// Moves the cursor to `step`; says `unmoved` on the status line when the cursor stays put.
-  private mutating func move(to step: Int, else unmoved: String?) {
+  mutating func move(to step: Int, else unmoved: String?) {
     let before = session.cursor
     session.move(to: step)
     if session.cursor == session.stepCount { isPlaying = false }

@@ -85,6 +85,20 @@ public enum Command: Equatable, Sendable {
   /// Show gradients as `retainGrad: false` leaves them (freed once used), or all of them again.
   case toggleRetainGrad
 
+  /// Show another iteration of the `repeat` loop, at the same step.
+  case moveIteration(IterationMove)
+  /// Open the line that takes an iteration's number to go to.
+  case openIterationEditor
+  /// Show or hide the plot pane.
+  case togglePlot
+  /// Switch the loss plot between linear and log scale.
+  case togglePlotScale
+
+  /// Where `moveIteration` goes.
+  public enum IterationMove: Equatable, Sendable {
+    case next, previous, first, last
+  }
+
   /// How many lines `[` and `]` scroll the inspector by: the inspector's height at 80×24.
   public static let scrollPage = 8
 
@@ -131,6 +145,13 @@ public enum Command: Equatable, Sendable {
     case .character("v"): self = .toggleGenerations
     case .character("r"): self = .toggleRetainGrad
     case .character("s"): self = .toggleContributionOrder
+    case .character(">"): self = .moveIteration(.next)
+    case .character("<"): self = .moveIteration(.previous)
+    case .character("{"): self = .moveIteration(.first)
+    case .character("}"): self = .moveIteration(.last)
+    case .character("i"): self = .openIterationEditor
+    case .character("t"): self = .togglePlot
+    case .character("T"): self = .togglePlotScale
     case .escape: self = .dismiss
     case .character("q"): self = .quit
     default: return nil

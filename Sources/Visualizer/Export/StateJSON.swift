@@ -4,7 +4,8 @@ import Stepping
 /// The state as JSON, for scripts and for tests that check values rather than pixels: step, phase,
 /// active function, every variable's name, shape, data and grad (`null` when not computed yet),
 /// in the graph's numbering order, the current backward step's chain rule and, after the last
-/// step, the gradient check (each `null` otherwise). Keys are always written in the same order, and numbers in
+/// step, the gradient check (each `null` otherwise); with a `repeat` loop, every iteration's loss
+/// and parameters (`optimization`). Keys are always written in the same order, and numbers in
 /// shortest round-trip form, so the output is byte-for-byte stable.
 public enum StateJSON {
   /// `state` as one JSON object (pretty-printed, two-space indent).
@@ -32,7 +33,7 @@ public enum StateJSON {
       \(variables.joined(separator: ",\n"))
         ],
         "chain_rule": \(chainRule(session)),
-        "gradient_check": \(gradientCheck(session))
+        "gradient_check": \(gradientCheck(session))\(state.optimization.map { ",\n  \"optimization\": " + optimization($0) } ?? "")
       }
       """
   }

@@ -15,7 +15,9 @@ enum Chrome {
 
   static func titleBar(_ state: AppState, width: Int) -> StyledLine {
     let session = state.session
-    let step = "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
+    let iteration = state.optimization.map { "iteration \(state.iteration)/\($0.iterationCount) · " } ?? ""
+    let step =
+      iteration + "step \(session.cursor)/\(session.stepCount) · \(session.phase.rawValue)\(pass(session)) "
     var notes = [
       state.selection.map { "selected \(label(of: $0, in: session.graph))" },
       state.showsGenerations ? "generations" : nil, state.retainsGrad ? nil : "retainGrad false",
@@ -41,6 +43,10 @@ enum Chrome {
   static func footer(_ state: AppState, inspectorCut: Bool, width: Int) -> StyledLine {
     if let editor = state.editor { return editorLine(editor, state: state, width: width) }
     if let search = state.search { return searchLine(search, state: state, width: width) }
+    if let line = state.iterationEditor {
+      return lineEditorLine(
+        line, prompt: " go to iteration (0–\(state.lastIteration)): ", state: state, width: width)
+    }
     if let status = state.status { return StyledLine(" " + status, Theme.status) }
     typealias Item = (key: String, action: String, priority: Int)
     let steps: [Item] = [
@@ -58,7 +64,9 @@ enum Chrome {
     }
     let scroll: [Item] = inspectorCut ? [("↑↓", "scroll", 7)] : []
     let digits: [Item] = state.hasTensors ? [("d", "digits", 12)] : []
-    let items = steps + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
+    let iterations: [Item] = state.optimization == nil ? [] : [("< >", "iteration", 3), ("t", "plot", 4)]
+    let items =
+      steps + iterations + edit + scroll + digits + [("o", "flip", 11), ("?", "help", 1), ("q", "quit", 0)]
     var kept = Set<Int>()
     var used = 0
     for (position, item) in items.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
@@ -78,9 +86,14 @@ enum Chrome {
   /// that the cursor stays in view, in what the reason leaves (at least 8 columns), so the reason
   /// stays in view too.
   static func editorLine(_ editor: ValueEditor, state: AppState, width: Int) -> StyledLine {
-    let prompt = " edit \(state.session.graph.variables[editor.variable].label) = "
+    lineEditorLine(
+      editor.line, prompt: " edit \(state.session.graph.variables[editor.variable].label) = ", state: state,
+      width: width)
+  }
+
+  /// A line editor after `prompt`, then why the last Enter did not apply, or how to leave.
+  static func lineEditorLine(_ line: LineEditor, prompt: String, state: AppState, width: Int) -> StyledLine {
     let note = state.status.map { ("  " + $0, Theme.fail) } ?? ("  Enter apply · Esc cancel", Theme.help)
-    let line = editor.line
     let reason = state.status == nil ? 0 : note.0.count
     let room = max(width - prompt.count - 1 - reason, min(8, width - prompt.count - 1), 1)
     let start = max(line.cursor - room + 1, 0)

@@ -15,10 +15,12 @@ public final class Screen {
     let graphHeight: Int
     let inspectorTop: Int
     let inspectorHeight: Int
+    let rows: Int
 
     /// The usual split of `rows`: the inspector a fixed share, the graph the rest; with
     /// `graphNeeds`, the graph keeps only the rows its scene needs and the inspector gets the others.
     init(rows: Int, graphNeeds: Int? = nil) {
+      self.rows = rows
       let inspector = rows >= 36 ? 12 : rows >= 20 ? 9 : max(rows / 3, 2)
       let room = max(rows - 2 - inspector, 0)
       graphTop = 1
@@ -31,6 +33,7 @@ public final class Screen {
   /// The split of this frame: the graph keeps the rows its scene needs (up to the usual share),
   /// and the inspector gets every row the graph does not need.
   func regions(for state: AppState, columns: Int, rows: Int) -> Regions {
+    if state.showsPlot { return Regions(rows: rows) }  // the plots take the usual share
     let needs = try? scene(for: state, columns: columns, rows: rows).layout.height
     return Regions(rows: rows, graphNeeds: needs)
   }
@@ -81,14 +84,11 @@ public final class Screen {
     let regions = regions(for: state, columns: columns, rows: rows)
     Chrome.titleBar(state, width: columns).draw(into: &buffer, x: 0, y: 0, width: columns)
     var offscreen: String?
-    do {
-      let view = GraphView(scene: try scene(for: state, columns: columns, rows: rows), state: state)
-      buffer.paste(
-        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
-      offscreen = view.offscreenSign(width: columns, height: regions.graphHeight)
-    } catch {
-      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
-        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+    if state.showsPlot {
+      PlotPane.draw(
+        state, x: 0, y: regions.graphTop, width: columns, height: regions.graphHeight, into: &buffer)
+    } else {
+      offscreen = drawGraph(state, regions: regions, columns: columns, charset: charset, into: &buffer)
     }
     buffer.horizontalLine(y: regions.inspectorTop, from: 0, to: columns - 1, style: Theme.rule)
     if let offscreen {
@@ -106,6 +106,22 @@ public final class Screen {
       into: &buffer, x: 0, y: rows - 1, width: columns, doubleWidth: true)
     if state.showsHelp { HelpView.draw(into: &buffer, scroll: state.helpScroll) }
     return buffer
+  }
+
+  /// Draws the graph into the graph region; returns the rule's note on what lies beyond the view.
+  private func drawGraph(
+    _ state: AppState, regions: Regions, columns: Int, charset: Charset, into buffer: inout ScreenBuffer
+  ) -> String? {
+    do {
+      let view = GraphView(scene: try scene(for: state, columns: columns, rows: regions.rows), state: state)
+      buffer.paste(
+        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
+      return view.offscreenSign(width: columns, height: regions.graphHeight)
+    } catch {
+      StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
+        into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)
+      return nil
+    }
   }
 
   /// The inspector's lines for this state and size, and the part of them that is shown.

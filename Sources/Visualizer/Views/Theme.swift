@@ -33,3 +33,16 @@ enum Theme {
   /// A program's own words: its lesson and the note on a step (italic is not portable, so cyan).
   static let narration = CellStyle(foreground: .cyan)
 }
+
+/// The plots' styles: the data in cyan, the current iteration (or point) in magenta, a tangent in
+/// yellow, an optimisation's path in bold white, and the loss surface's levels from blue (low) to
+/// red (high), each level also drawn with its own glyph so the map reads without colour.
+extension Theme {
+  static let plotData = CellStyle(foreground: .brightCyan)
+  static let plotCurrent = CellStyle(foreground: .brightMagenta, bold: true)
+  static let plotTangent = CellStyle(foreground: .brightYellow, bold: true)
+  static let plotPath = CellStyle(foreground: .brightWhite, bold: true)
+  static let plotLevels: [CellStyle] =
+    ([.blue, .blue, .cyan, .cyan, .green, .yellow, .red, .red] as [TerminalColor])
+    .map { CellStyle(foreground: $0) }
+}

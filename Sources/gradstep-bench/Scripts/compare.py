@@ -103,6 +103,26 @@ def run_torch_w7(venv, n):
                                     "error": f"w7_torch.py exited with {done.returncode}"}
 
 
+W11_PEERS = ["dezero", "torch", "autograd", "micrograd"]
+
+
+def run_w11_peers(venv, quick):
+    """W11 for the peers: w11_rosenbrock.py per framework (the peers' venv python when there is
+    one, else this python), 1,000 iterations when quick, else 10,000; one JSON line each."""
+    python = Path(venv) / "bin" / "python"
+    python = str(python) if python.exists() else sys.executable
+    lines = []
+    for fw in W11_PEERS:
+        n = 1_000 if quick else 10_000
+        log(f"w11_rosenbrock.py {fw} --iterations {n}")
+        done = subprocess.run([python, str(SCRIPTS / "w11_rosenbrock.py"), fw, "--iterations", str(n)],
+                              stdout=subprocess.PIPE, text=True, check=False)
+        found = json_lines(done.stdout)
+        lines.append(found[-1] if found else {"workload": "W11", "fw": fw, "status": "failed",
+                                              "error": f"w11_rosenbrock.py exited with {done.returncode}"})
+    return lines
+
+
 def machine():
     cpu = "?"
     with open("/proc/cpuinfo") as info:
@@ -236,6 +256,7 @@ def render(res, info):
     md += render_own(res, goals)
     md += render_w8(res, goals)
     md += render_w9(res, goals)
+    md += render_w11(res, goals)
 
     failed = [r for r in res if (r.get("fw") == "gradstep" and r.get("status") not in ("ok", "timed out", "memory cap"))
               or (r.get("fw") == "dot" and r.get("status") == "failed")]
@@ -504,6 +525,36 @@ def write_readme(section):
     log("README.md updated")
 
 
+def render_w11(res, goals):
+    ours = find(res, workload="W11", fw="gradstep")
+    md = ["", "**W11 optimisation loop**: DeZero step 28, gradient descent on the Rosenbrock function "
+          "(x0 = 0, x1 = 2, lr = 0.001), per iteration (forward, clear the gradients, backward, update). "
+          "gradstep: the whole process `gradstep --headless --keys '}' rosenbrock.grad` with `repeat N` "
+          "minus the same with `repeat 1000`, over N − 1,000 (`W11Rosenbrock.swift`); the peers: the same "
+          "loop in Python (`w11_rosenbrock.py`), timed in-process. x0 after 1,000 iterations checks that "
+          "every loop computes the same thing:", "",
+          "| | iterations | µs per iteration | speed-up of gradstep | x0 after 1,000 |", "|---|---:|---:|---:|---:|"]
+    if not ok(ours):
+        return md + [f"| gradstep | | {why(ours)} {ours.get('error', '') if ours else ''} | | |"]
+    md.append(f"| gradstep | {ours['iterations']:,} | {ours['ns_per_iteration'] / 1e3:,.3f} | | {ours['x0_1000']!r} |")
+    for fw in W11_PEERS:
+        r = find(res, workload="W11", fw=fw)
+        if not ok(r):
+            md.append(f"| {fw} | | {why(r)} | | |")
+            continue
+        x0 = r.get("x0_1000", r["x0"] if r["iterations"] == 1000 else None)
+        md.append(f"| {fw} | {r['iterations']:,} | {r['ns_per_iteration'] / 1e3:,.1f} | "
+                  f"{speedup(r['ns_per_iteration'], ours['ns_per_iteration'])} | {x0!r} |")
+        if fw in ("dezero", "torch"):
+            goals.append(target(f"W11 vs {fw}, per iteration", r["ns_per_iteration"] / ours["ns_per_iteration"], 50))
+    md += ["", f"gradstep's {ours['iterations']:,}-iteration process: {ours['process_ms']:,.0f} ms, peak "
+           f"{ours['peak_mb']:,.1f} MB resident (target: seconds, under 500 MB)."]
+    met = ours["peak_mb"] < 500 and ours["process_ms"] < 10_000
+    goals.append(f"- W11 {ours['iterations']:,} iterations: {ours['process_ms'] / 1e3:,.1f} s, {ours['peak_mb']:,.0f} MB "
+                 f"(target: seconds and < 500 MB) {'✅ met' if met else '❌ missed'}")
+    return md
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true")
@@ -522,7 +573,7 @@ def main():
         ours = run_ours(a.quick)
         peers, info["peers_python"] = run_peers(out, a.quick, venv)
         torch = run_torch_w7(venv, max((r["n"] for r in ours if r.get("workload") == "W7"), default=1_000_000))
-        res = peers + ours + [torch]
+        res = peers + ours + [torch] + run_w11_peers(venv, a.quick)
         (out / "compare.json").write_text(json.dumps({"machine": info, "results": res}, indent=1) + "\n")
         log(f"raw lines in {out}/compare.json")
     section = render(res, info)
