@@ -16,6 +16,10 @@ public struct GradientCheck: Sendable {
     /// The function whose domain `x ± step` still leaves (`log`), so that the numerical value is
     /// not finite; `nil` when it stays inside every function's domain.
     public var leavesDomainOf: String?
+    /// The one-sided differences `(f(x) − f(x − step))/step` and `(f(x + step) − f(x))/step` where
+    /// the central difference fails and they disagree beyond tolerance (a kink, where `f` is not
+    /// differentiable: `max` of ties, `abs` at 0); `nil` elsewhere.
+    public var oneSidedSlopes: [Double]? = nil
     /// `|backprop − numerical|`.
     public var absoluteError: Double { abs(backprop - numerical) }
     /// `absoluteError / max(|backprop|, |numerical|)`, 0 when both are 0.
@@ -42,7 +46,15 @@ public struct GradientCheck: Sendable {
   /// Why `entry` cannot be checked, or `nil` when it can: the central difference leaves a
   /// function's domain while backprop is finite, as `a ± 1e-06 leaves the domain of log` for the
   /// input labelled `a` (the label is the caller's).
+  /// Or `f` is not differentiable there (`oneSidedSlopes`) and backprop lies between the two
+  /// one-sided slopes, within tolerance (a subgradient, as PyTorch picks one at ties and kinks):
+  /// `not differentiable at x[0] (one-sided slopes 0 and 1)`.
   public func notApplicable(_ entry: Entry, label: String) -> String? {
+    if let slopes = entry.oneSidedSlopes, let low = slopes.min(), let high = slopes.max() {
+      let tolerance = absoluteTolerance + relativeTolerance * max(abs(low), abs(high))
+      guard entry.backprop >= low - tolerance && entry.backprop <= high + tolerance else { return nil }
+      return "not differentiable at \(label) (one-sided slopes \(slopes[0]) and \(slopes[1]))"
+    }
     guard let function = entry.leavesDomainOf, entry.backprop.isFinite, !entry.numerical.isFinite else {
       return nil
     }
@@ -59,7 +71,8 @@ public struct GradientCheck: Sendable {
   /// of `total`, the sum of the outputs as a function of all inputs, for each element of each input,
   /// up to `limit` elements in all. Where the difference is not finite, it tries again with the
   /// step scaled to the element (`eps·|x|`, when that is smaller), and failing that names the
-  /// function whose domain the step leaves, as `leftDomain` finds it for the shifted inputs.
+  /// function whose domain the step leaves, as `leftDomain` finds it for the shifted inputs. Where a
+  /// finite difference fails, it also takes the one-sided differences, kept when they disagree.
   init(
     inputs: [Tensor], grads: [Tensor?], eps: Double, absoluteTolerance: Double, relativeTolerance: Double,
     limit: Int?, total: ([Tensor]) -> Double, leftDomain: ([Tensor]) -> String?
@@ -91,15 +104,29 @@ public struct GradientCheck: Sendable {
           }
         }
         let backprop = grads[position]?.scalars[element] ?? 0
-        entries.append(
-          Entry(
-            input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical,
-            step: step, leavesDomainOf: leavesDomainOf))
+        var entry = Entry(
+          input: position, index: input.index(ofElement: element), backprop: backprop, numerical: numerical,
+          step: step, leavesDomainOf: leavesDomainOf)
+        if numerical.isFinite
+          && abs(backprop - numerical) > absoluteTolerance + relativeTolerance * abs(numerical)
+        {
+          let center = total(inputs)
+          let slopes = [
+            (center - total(shifted(value - step))) / step, (total(shifted(value + step)) - center) / step,
+          ]
+          let tolerance = absoluteTolerance + relativeTolerance * max(abs(slopes[0]), abs(slopes[1]))
+          if abs(slopes[0] - slopes[1]) > tolerance { entry.oneSidedSlopes = slopes.map(Self.rounded) }
+        }
+        entries.append(entry)
       }
     }
     self.init(
       eps: eps, absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, entries: entries)
   }
+
+  /// `slope` rounded to 6 decimal places, so that the rounding of `f(x ± step) − f(x)` does not
+  /// show (`0.9999999999` is `1.0`).
+  private static func rounded(_ slope: Double) -> Double { (slope * 1e6).rounded() / 1e6 }
 
   private init(eps: Double, absoluteTolerance: Double, relativeTolerance: Double, entries: [Entry]) {
     self.eps = eps
