@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "Autodiff", targets: ["Autodiff"]),
     .library(name: "GraphProgram", targets: ["GraphProgram"]),
+    .library(name: "ModelImport", targets: ["ModelImport"]),
     .library(name: "GraphLayout", targets: ["GraphLayout"]),
     .library(name: "Stepping", targets: ["Stepping"]),
     .library(name: "Visualizer", targets: ["Visualizer"]),
@@ -18,10 +19,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .target(name: "Autodiff"),
     .target(name: "GraphProgram", dependencies: ["Autodiff"]),
+    .target(
+      name: "ModelImport",
+      dependencies: ["Autodiff", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["Generated/onnx.proto", "Generated/regenerate.sh"]),
     .target(name: "GraphLayout"),
     .target(name: "Stepping", dependencies: ["Autodiff"]),
     .target(name: "Visualizer", dependencies: ["Autodiff", "Stepping", "GraphLayout"]),
@@ -31,7 +37,7 @@ let package = Package(
     .executableTarget(
       name: "gradstep",
       dependencies: [
-        "Autodiff", "GraphProgram", "Stepping", "Visualizer", "TerminalUI", "GradStepUI",
+        "Autodiff", "GraphProgram", "ModelImport", "Stepping", "Visualizer", "TerminalUI", "GradStepUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,9 +55,10 @@ let package = Package(
       ]
     ),
     .testTarget(name: "GraphProgramTests", dependencies: ["GraphProgram"], exclude: ["TorchReference"]),
+    .testTarget(name: "ModelImportTests", dependencies: ["ModelImport", "Autodiff"], exclude: ["Fixtures"]),
     .testTarget(name: "GraphLayoutTests", dependencies: ["GraphLayout"], exclude: ["Graphs"]),
     .testTarget(
-      name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram"],
+      name: "VisualizerTests", dependencies: ["Stepping", "Visualizer", "GraphProgram", "ModelImport"],
       exclude: ["__Snapshots__", "Fixtures"]),
     .testTarget(name: "TerminalUITests", dependencies: ["Visualizer"]),
     .testTarget(name: "GradStepTests", dependencies: ["gradstep"]),

@@ -91,6 +91,8 @@ enum GraphBuilder {
     of y: Variable, withRespectTo x: Variable, named name: String, statement: String, budget: inout Int,
     into built: inout Built
   ) -> Variable? {
+    // A pass that is sure to pass the budget is refused before it runs, at the same statement.
+    guard y.gradientSumsInBackwardPass <= budget else { return nil }
     // Nothing holds a gradient before the pass, and nothing is left holding one after it.
     built.everyVariable.forEach { $0.cleargrad() }
     defer { built.everyVariable.forEach { $0.cleargrad() } }
@@ -99,9 +101,18 @@ enum GraphBuilder {
     var origin = [ObjectIdentifier: String]()
     var made = Set<ObjectIdentifier>()
     var used = [Variable]()
+    // One derivation per kind of function (a function's name is its type's, by reflection).
+    var derivations = [ObjectIdentifier: String]()
     while let step = pass.next() {
       guard let functions = step.recorded?.functions, !functions.isEmpty else { continue }
-      let derivation = "\(step.function.name)'s backward in \(statement)"
+      let kind = ObjectIdentifier(type(of: step.function))
+      let derivation =
+        derivations[kind]
+        ?? {
+          let derivation = "\(step.function.name)'s backward in \(statement)"
+          derivations[kind] = derivation
+          return derivation
+        }()
       for function in functions {
         origin[ObjectIdentifier(function)] = derivation
         for output in function.outputs.compactMap({ $0 }) {

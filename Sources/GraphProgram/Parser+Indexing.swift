@@ -60,10 +60,14 @@ extension Parser {
     foldingConstants = true
     let value = try parseExpression()
     foldingConstants = folding
-    guard let number = value.constant, number == number.rounded(), abs(number) <= Double(Limits.integer)
-    else {
+    guard let number = value.constant, number == number.rounded() else {
       throw error(
         "an index must be a whole number, like 0, -1 or 1:3 (indexing by a variable is not supported)",
+        at: value.range)
+    }
+    guard abs(number) <= Double(Limits.integer) else {
+      throw error(
+        "index \(formatConstant(number)) is too large: an index is at most \(Limits.grouped(Limits.integer)) in size",
         at: value.range)
     }
     return Int(number)

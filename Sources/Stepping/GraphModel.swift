@@ -35,6 +35,9 @@ public struct GraphModel {
     /// For a function a program's `grad` recorded: which backward made it (`Square's backward in
     /// grad(y, x)`); `nil` for a forward function.
     public let derivation: String?
+    /// For a function imported from a model file: the node it came from (`ONNX Gemm '/l1/Gemm'
+    /// (transB=1)`); `nil` otherwise.
+    public let origin: String?
     /// Its inputs (indices into `variables`), in argument order; repeated when a variable is used twice.
     public let inputs: [Int]
     /// Its outputs (indices into `variables`).
@@ -50,16 +53,19 @@ public struct GraphModel {
   /// Where the functions a program's `grad` recorded come from, by function (see
   /// `FunctionNode.derivation`).
   public let derivations: [ObjectIdentifier: String]
+  /// Where imported functions come from, by function (see `FunctionNode.origin`).
+  public let origins: [ObjectIdentifier: String]
   private let variableIndex: [ObjectIdentifier: Int]
   private let functionIndex: [ObjectIdentifier: Int]
 
   /// Numbers the graph that produced `output`; `functionOrder`, when given, is the evaluation order
   /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
-  /// `derivations` marks the functions of a recorded backward pass; `inputs`, when given, are the
-  /// leaves that are inputs, and the other scalar leaves constants (written by value in expressions).
+  /// `derivations` marks the functions of a recorded backward pass, `origins` those of an imported
+  /// model; `inputs`, when given, are the leaves that are inputs, and the other scalar leaves
+  /// constants (written by value in expressions).
   public init(
     output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:],
-    inputs: [Variable]? = nil
+    inputs: [Variable]? = nil, origins: [ObjectIdentifier: String] = [:]
   ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
@@ -79,8 +85,8 @@ public struct GraphModel {
       for produced in outputs { creators[produced] = position }
       functions.append(
         FunctionNode(
-          function: function, derivation: derivations[ObjectIdentifier(function)], inputs: inputs,
-          outputs: outputs))
+          function: function, derivation: derivations[ObjectIdentifier(function)],
+          origin: origins[ObjectIdentifier(function)], inputs: inputs, outputs: outputs))
     }
     let outputIndex = index(of: output)
     let inputIDs = inputs.map { Set($0.map(ObjectIdentifier.init)) }
@@ -102,6 +108,7 @@ public struct GraphModel {
     self.functions = functions
     self.output = outputIndex
     self.derivations = derivations
+    self.origins = origins
     self.variableIndex = variableIndex
     self.functionIndex = Dictionary(
       uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($1.function), $0) })

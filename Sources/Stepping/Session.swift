@@ -45,13 +45,16 @@ public struct Session {
   /// Runs `actions` (clearing any earlier gradients first), so afterwards every variable holds the
   /// gradient the last of them left. `functionOrder` is the evaluation order when known (a
   /// program's statement order); `inputs` are the variables the gradient check covers (default:
-  /// every leaf); `derivations` says, for functions a program's `grad` recorded, where they come from.
+  /// every leaf); `derivations` says, for functions a program's `grad` recorded, where they come from;
+  /// `origins`, for functions imported from a model file, the node each came from.
   public init(
     output: Variable, functionOrder: [Function]? = nil, inputs: [Variable]? = nil,
-    actions: [GradientAction] = [.backward], derivations: [ObjectIdentifier: String] = [:]
+    actions: [GradientAction] = [.backward], derivations: [ObjectIdentifier: String] = [:],
+    origins: [ObjectIdentifier: String] = [:]
   ) {
     let graph = GraphModel(
-      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs)
+      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs, origins: origins
+    )
     self.graph = graph
     self.actions = actions
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves

@@ -2,7 +2,7 @@
 struct Options {
   /// The workloads the bench knows, in the order they run.
   enum Workload: String, CaseIterable {
-    case w1, w2, w3, w4, w5, w6, w7, w8, w9, w11
+    case w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11
   }
 
   /// The workloads to run (all when none is named).
@@ -14,7 +14,7 @@ struct Options {
 
   /// The usage text.
   static let usage = """
-    usage: gradstep-bench [w1] [w2] [w3] [w4] [w5] [w6] [w7] [w8] [w9] [w11] [--quick] [--json-only]
+    usage: gradstep-bench [w1] [w2] [w3] [w4] [w5] [w6] [w7] [w8] [w9] [w10] [w11] [--quick] [--json-only]
            gradstep-bench w4-child [--tb] FILE                           (used by w4)
            gradstep-bench w7-child [--idle] [--n N] [--no-retain-grad]   (used by w7)
            gradstep-bench w9-child [FILE]                                (used by w9)

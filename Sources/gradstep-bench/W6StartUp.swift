@@ -79,7 +79,10 @@ enum W6StartUp {
       let built = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
     else { throw CheckFailure(description: "no gradstep binary at \(path); \(build)") }
     let sources = GraphFiles.repositoryRoot.appendingPathComponent("Sources")
-    let modules = ["gradstep", "Visualizer", "GraphLayout", "GraphProgram", "Autodiff", "TerminalUI"]
+    let modules = [
+      "gradstep", "Visualizer", "GraphLayout", "GraphProgram", "ModelImport", "Stepping", "Autodiff",
+      "TerminalUI",
+    ]
     for module in modules {
       let folder = sources.appendingPathComponent(module)
       let files = FileManager.default.enumerator(

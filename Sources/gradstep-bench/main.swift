@@ -34,6 +34,7 @@ for workload in options.workloads {
   case .w7: W7Memory.run(n: options.quick ? 100_000 : 1_000_000, report: report)
   case .w8: W8SharedParameters.run(plan: options.quick ? .quick : .full, report: report)
   case .w9: W9Load.run(quick: options.quick, report: report)
+  case .w10: W10Model.run(runs: options.quick ? 1 : 5, report: report)
   case .w11: W11Rosenbrock.run(iterations: options.quick ? 100_000 : 1_000_000, report: report)
   }
 }

@@ -20,6 +20,7 @@ struct GradStepCommand: ParsableCommand {
       e edit the selected input (Enter apply, Esc cancel), + - nudge it by the step, . , step ×10 ÷10, \
       / find a node by name (Enter select, Tab next, Esc cancel), N next match, \
       v generations and the backward queue, r retainGrad false (freed grads), \
+      w gradient flow (per parameter norms, vanishing/exploding), ! first nan/inf step, \
       s a shared variable's contributions largest first, \
       ↓ j ↑ k ] [ scroll the inspector, d tensor digits, o orientation, c collapse chains, \
       z zoom (boxes, compact, one line, names), = fit the whole graph, a play/pause, H J K L pan, \
@@ -36,7 +37,10 @@ struct GradStepCommand: ParsableCommand {
     version: "gradstep 0.1.0"
   )
 
-  @Argument(help: "A program file (.grad), or - for standard input. Without one, the seed graph (seed.grad).")
+  @Argument(
+    help:
+      "A program file (.grad), a model (.onnx), or - for standard input. Without one, the seed graph (seed.grad)."
+  )
   var file: String?
 
   @Option(name: .customShort("e"), help: "Program text, instead of a file: -e 'x = 2; y = x*x'.")
@@ -46,6 +50,17 @@ struct GradStepCommand: ParsableCommand {
     name: .customLong("set"),
     help: "Give an input another value of the same shape: --set x=0.7 (repeatable, once per input).")
   var overrides: [String] = []
+
+  @Option(
+    name: .customLong("input"),
+    help: "A model input's value from a NumPy file (float32/float64, C order): --input x=x.npy (repeatable).")
+  var inputFiles: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Where a model's backward starts: sum (the default for a non-scalar output), mean, mse=VALUE|FILE.npy or cross_entropy=[labels].",
+      valueName: "loss"))
+  var loss: String?
 
   @Flag(help: "Render without a terminal and print the screen as text.")
   var headless = false
@@ -94,20 +109,7 @@ struct GradStepCommand: ParsableCommand {
     }
     if output != nil && exportFormat == nil { throw usageError("-o/--output goes with --export FORMAT") }
     let source = try ProgramSource.select(file: file, expression: expression)
-    let program = try source.parse(overrides: overrides)
-    let nodes = program.variables.count + program.functionsInStatementOrder.count
-    if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
-    var session = Session(
-      output: program.output, functionOrder: program.functionsInStatementOrder,
-      inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
-      derivations: Dictionary(
-        uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
-    var optimization: Optimization?
-    if let loop = program.loop { (optimization, session) = try loop.run(on: session, fileName: source.name) }
-    let state = AppState(
-      session: session, title: source.name, orientation: direction,
-      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes),
-      optimization: optimization)
+    let state = try loadState(source, orientation: direction)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
@@ -130,6 +132,39 @@ struct GradStepCommand: ParsableCommand {
       let frame = run.finalFrame(keys: keyList)
       print(color ? frame.ansiText() : frame.plainText())
     }
+  }
+
+  /// The state of the program or model in `source` at step 0: a model with notes on how it was
+  /// set up (inputs filled with a pattern), a program with its lesson and optimisation run; a graph
+  /// too large to lay out is refused unless only JSON is asked.
+  private func loadState(_ source: ProgramSource, orientation direction: Orientation) throws -> AppState {
+    if source.isModel {
+      let front = ModelFront(path: source.path, overrides: overrides, inputFiles: inputFiles, loss: loss)
+      let model = try front.load(source)
+      let session = ModelFront.session(of: model)
+      if !json, let refusal = LayoutLimit.refusal(nodes: session.graph.nodeCount) {
+        throw usageError(refusal)
+      }
+      return AppState(session: session, title: source.name, orientation: direction, notes: model.notes)
+    }
+    if !inputFiles.isEmpty { throw usageError("--input goes with a model file (.onnx); programs take --set") }
+    if loss != nil {
+      throw usageError("--loss goes with a model file (.onnx); a program's last line is its output")
+    }
+    let program = try source.parse(overrides: overrides)
+    let nodes = program.variables.count + program.functionsInStatementOrder.count
+    if !json, let refusal = LayoutLimit.refusal(nodes: nodes) { throw usageError(refusal) }
+    var session = Session(
+      output: program.output, functionOrder: program.functionsInStatementOrder,
+      inputs: program.inputs.map(\.variable), actions: program.passes.map(GradientAction.init),
+      derivations: Dictionary(
+        uniqueKeysWithValues: program.derivations.map { (ObjectIdentifier($0.function), $0.derivation) }))
+    var optimization: Optimization?
+    if let loop = program.loop { (optimization, session) = try loop.run(on: session, fileName: source.name) }
+    return AppState(
+      session: session, title: source.name, orientation: direction,
+      narration: Narration(lesson: program.lesson.introduction, notes: program.lesson.notes),
+      optimization: optimization)
   }
 
   /// Runs `app` on the terminal; exits with 128 + N after signal N, and with 2 when there is no

@@ -11,6 +11,11 @@ struct ProgramSource {
   /// Whether the program was read from this process's standard input (`-`, `/dev/stdin`), which is
   /// then used up: interactive keys must come from the terminal (`/dev/tty`) instead.
   var readsStandardInput = false
+  /// The file's path, `nil` for standard input, `-e` and the seed.
+  var path: String? = nil
+
+  /// Whether the bytes are a model file (ONNX) rather than a program.
+  var isModel: Bool { ModelFront.isModel(path: path, bytes: bytes) }
 
   /// The path that means standard input.
   static let standardInputPath = "-"
@@ -35,14 +40,25 @@ struct ProgramSource {
       let isDash = path == standardInputPath
       let contents: ProgramReader.Contents
       do {
-        contents = try ProgramReader.read(
-          isDash ? nil : path, limit: Program.maximumBytes,
-          tooLarge: { Program.sizeMessage(byteCount: $0, stoppedEarly: $1) })
+        if ModelFront.isModel(path: path, bytes: []) {
+          contents = try ProgramReader.read(
+            path, limit: ModelFront.maximumBytes,
+            tooLarge: { count, _ in
+              "the model file is larger than \(count >> 20) MB, beyond what GradStep steps through"
+            })
+        } else {
+          contents = try ProgramReader.read(
+            isDash ? nil : path, limit: Program.maximumBytes,
+            tooLarge: { Program.sizeMessage(byteCount: $0, stoppedEarly: $1) })
+        }
       } catch {
-        throw usageError("cannot open program '\(isDash ? "<stdin>" : path)': \(error.reason)")
+        let what = ModelFront.isModel(path: path, bytes: []) ? "model" : "program"
+        throw usageError("cannot open \(what) '\(isDash ? "<stdin>" : path)': \(error.reason)")
       }
       let name = isDash ? "<stdin>" : path.split(separator: "/").last.map(String.init) ?? path
-      return ProgramSource(name: name, bytes: contents.bytes, readsStandardInput: contents.isStandardInput)
+      return ProgramSource(
+        name: name, bytes: contents.bytes, readsStandardInput: contents.isStandardInput,
+        path: isDash ? nil : path)
     case (nil, nil):
       return ProgramSource(name: EmbeddedSeed.fileName, bytes: Array(EmbeddedSeed.text.utf8))
     }

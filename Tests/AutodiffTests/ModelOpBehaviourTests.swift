@@ -111,6 +111,31 @@ import Testing
     #expect(y.grad == Tensor([8 * Foundation.log(2), 0, Foundation.pow(3, 0.5) * Foundation.log(3)]))
   }
 
+  /// `max` and `min` over an empty axis are errors, as PyTorch's `amax`; `mean`'s nan and
+  /// `logsumexp`'s −∞ of nothing are values, and reducing only non-empty axes is fine.
+  @Test func theExtremeOfNothingIsAnError() throws {
+    #expect(
+      throws: ShapeError(
+        operation: "Max", shapes: [[2, 0]],
+        reason: "axis 1 of shape (2, 0) is empty, and the max of no elements is undefined")
+    ) { try Max(axes: [-1]).outputShapes(for: [[2, 0]]) }
+    #expect(throws: ShapeError.self) { try Min().outputShapes(for: [[0]]) }
+    #expect(try Max(axes: [0]).outputShapes(for: [[2, 0]]) == [[0]])
+    #expect(try Mean().outputShapes(for: [[0]]) == [[]])
+    #expect(try LogSumExp(axes: [0]).outputShapes(for: [[0]]) == [[]])
+  }
+
+  /// PyTorch takes x's gradient of xʸ as 0 where y = 0, even at x = 0 where y·x^(y−1) is 0·∞.
+  @Test func zeroToTheZeroHasZeroBaseGradient() {
+    let (x, y) = (Variable(Tensor([0, 2])), Variable(Tensor([0, 0])))
+    sum(pow(x, y)).backward(createGraph: true)
+    #expect(x.grad == Tensor([0, 0]))
+    #expect(y.grad == Tensor([0, Foundation.log(2)]))
+    let f = PowVariable()
+    #expect(
+      f.localFactors(input: 0, x.data, y.data, Tensor([1, 1])).reduce(Tensor([1, 1]), *) == Tensor([0, 0]))
+  }
+
   @Test func meanDividesByTheCountAveraged() {
     #expect(
       gradient(Tensor([[1, 2, 3], [4, 5, 6]])) { sum(mean($0, axes: [1])) }

@@ -54,6 +54,20 @@ import Testing
                       ^
       """),
     .init(
+      "hugeIndex", "z = [1, 2, 3]\ny = z[99999999999999999999]",
+      """
+      t.grad:2:7: error: index 1e+20 is too large: an index is at most 1,000,000,000 in size
+        y = z[99999999999999999999]
+              ^~~~~~~~~~~~~~~~~~~~
+      """),
+    .init(
+      "maxOfNothing", "z = [1, 2, 3]\ny = max(z[1:1])",
+      """
+      t.grad:2:5: error: Max: axis 0 of shape (0,) is empty, and the max of no elements is undefined
+        y = max(z[1:1])
+            ^~~
+      """),
+    .init(
       "softmaxAxisOutOfRange", "z = [[1, 2], [3, 4]]\ny = softmax(z, 2)",
       """
       t.grad:2:5: error: Softmax: axis 2 is out of range for shape (2, 2)
@@ -116,7 +130,7 @@ import Testing
     ("y = z[1,]", "2:9: error: expected an index (a whole number) or a slice like 1:3 or ':', found ']'"),
     ("y = z[]", "2:7: error: expected an index (a whole number) or a slice like 1:3 or ':', found ']'"),
     ("y = z[1.5]", "2:7: error: an index must be a whole number"),
-    ("y = z[1e300]", "2:7: error: an index must be a whole number"),
+    ("y = z[1e300]", "2:7: error: index 1e+300 is too large"),
     ("y = z[0:1:2:3]", "2:12: error: expected ',' or ']' to close the '[' at 2:6, found ':'"),
   ])
   func malformedIndexes(line: String, message: String) {

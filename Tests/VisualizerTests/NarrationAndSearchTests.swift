@@ -166,21 +166,39 @@ import Testing
     #expect(app.render(columns: 80, rows: 24).plainText().contains("grad 0.4122 "))
   }
 
+  /// The boxes the graph view cuts in two: by its left edge (`left`) and by its top edge (`top`).
+  private func cutBoxes(_ app: App, columns: Int, rows: Int) throws -> (left: Int, top: Int) {
+    let state = app.state
+    let scene = try app.screen.scene(for: state, columns: columns, rows: rows)
+    let height = app.screen.regions(for: state, columns: columns, rows: rows).graphHeight
+    let origin = GraphView(scene: scene, state: state).origin(width: columns, height: height)
+    let seen = scene.layout.boxes.filter {
+      $0.maxX > origin.x && $0.x < origin.x + columns && $0.maxY > origin.y && $0.y < origin.y + height
+    }
+    return (seen.filter { $0.x < origin.x }.count, seen.filter { $0.y < origin.y }.count)
+  }
+
   /// The first view of a graph wider than the screen never starts inside a box (a value without
   /// its name): every box cut by the left edge is a wire, not a box.
   @Test(arguments: [(80, 24), (120, 40)])
   func theViewNeverStartsOnACutBox(columns: Int, rows: Int) throws {
     var app = try app("rnn")
     for _ in 0..<12 {
-      let state = app.state
-      let scene = try app.screen.scene(for: state, columns: columns, rows: rows)
-      let height = app.screen.regions(for: state, columns: columns, rows: rows).graphHeight
-      let origin = GraphView(scene: scene, state: state).origin(width: columns, height: height)
-      let cut = scene.layout.boxes.filter {
-        $0.x < origin.x && origin.x < $0.maxX && $0.maxY > origin.y && $0.y < origin.y + height
-      }
-      #expect(cut.isEmpty, "step \(state.session.cursor)")
+      #expect(try cutBoxes(app, columns: columns, rows: rows).left == 0, "step \(app.state.session.cursor)")
       try press("n", on: &app, columns: columns, rows: rows)
+    }
+  }
+
+  /// Following a selection in a graph taller than the screen, the view never starts inside a box
+  /// either (its name row above the top edge): attention's V found by search, then each Tab.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theViewNeverStartsBelowABoxsName(columns: Int, rows: Int) throws {
+    var app = try app("attention")
+    try press("b/V<enter>", on: &app, columns: columns, rows: rows)
+    for _ in 0..<12 {
+      let selection = String(describing: app.state.selection)
+      #expect(try cutBoxes(app, columns: columns, rows: rows).top == 0, "selection \(selection)")
+      try press("<tab>", on: &app, columns: columns, rows: rows)
     }
   }
 

@@ -14,9 +14,28 @@ public class AxisReduction: Function {
     self.keepDims = keepDims
   }
 
+  /// Whether reducing no elements is an error (the max of nothing is undefined) rather than a
+  /// value (`mean`'s nan, `logsumexp`'s −∞), as PyTorch.
+  var needsElements: Bool { false }
+
   /// The shape after reducing.
+  ///
+  /// - Throws: `ShapeError` when an axis is out of range or repeated, or is empty and the
+  ///   reduction `needsElements`.
   override public final func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
-    [try Tensor.reducedShape(inputShapes[0], axes: axes, keepDims: keepDims, operation: name)]
+    let shape = inputShapes[0]
+    let reduced = try Tensor.reducedShape(shape, axes: axes, keepDims: keepDims, operation: name)
+    if needsElements {
+      let normalized = try Tensor.normalizedAxes(
+        axes ?? Array(shape.indices), rank: shape.count, operation: name, shape: shape)
+      if let empty = normalized.first(where: { shape[$0] == 0 }) {
+        throw ShapeError(
+          operation: name, shapes: [shape],
+          reason: "axis \(empty) of shape \(formatShape(shape)) is empty, and the \(name.lowercased()) of no "
+            + "elements is undefined")
+      }
+    }
+    return [reduced]
   }
 
   /// The input's shape with the reduced axes as length 1.

@@ -4,6 +4,9 @@ public class Extremum: AxisReduction {
   /// Whether this is the largest (`Max`) rather than the smallest (`Min`).
   var isLargest: Bool { preconditionFailure("\(name) must override isLargest") }
 
+  /// The largest or smallest of no elements is undefined.
+  override final var needsElements: Bool { true }
+
   override final func reducedKeepingDims(_ x: Tensor) -> Tensor {
     let largest = isLargest
     return checked { () throws(ShapeError) in

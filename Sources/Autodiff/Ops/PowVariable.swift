@@ -1,6 +1,6 @@
 /// y = xʸ for a variable exponent y, element by element with broadcasting. (`Pow` is the constant
-/// exponent.) The gradients are y·x^(y−1)·gy and xʸ·log(x)·gy, the latter 0 where x = 0 and y ≥ 0,
-/// as PyTorch.
+/// exponent.) The gradients are y·x^(y−1)·gy and xʸ·log(x)·gy, the former 0 where y = 0 and
+/// the latter 0 where x = 0 and y ≥ 0, as PyTorch.
 public final class PowVariable: BinaryFunction {
   /// Creates the function, not yet called.
   override public init() {}
@@ -10,11 +10,12 @@ public final class PowVariable: BinaryFunction {
     checked { () throws(ShapeError) in try Tensor.elementwise(a, b, operation: name, Double.power) }
   }
 
-  /// Input 0: `[y, x^(y−1), gy]`; input 1: `[xʸ, log x, gy]` (log x taken as 0 where x = 0, y ≥ 0).
+  /// Input 0: `[y, x^(y−1), gy]` (x^(y−1) taken as 1 where x = y = 0, so the product is 0 as
+  /// PyTorch's); input 1: `[xʸ, log x, gy]` (log x taken as 0 where x = 0, y ≥ 0).
   override public func localFactors(input index: Int, _ a: Tensor, _ b: Tensor, _ gy: Tensor) -> [Tensor] {
     if index == 0 {
       let lowered = checked { () throws(ShapeError) in
-        try Tensor.elementwise(a, b, operation: name) { Double.power($0, $1 - 1) }
+        try Tensor.elementwise(a, b, operation: name) { $0 == 0 && $1 == 0 ? 1 : Double.power($0, $1 - 1) }
       }
       return [b, lowered, gy]
     }
@@ -23,10 +24,11 @@ public final class PowVariable: BinaryFunction {
 
   /// `(y·x^(y−1)·gy, xʸ·log(x)·gy)` on variables.
   override public func gradients(_ a: Variable, _ b: Variable, gy: Variable) -> (Variable, Variable) {
-    let needsGuard = PowVariable.guardedZeros(a.data, b.data).scalars.contains(1)
-    let logBase =
-      needsGuard ? log(a + Variable(PowVariable.guardedZeros(a.data, b.data), name: "x=0")) : log(a)
-    return (b * pow(a, b - 1) * gy, pow(a, b) * logBase * gy)
+    let logGuard = PowVariable.guardedZeros(a.data, b.data) { $0 >= 0 }
+    let logBase = logGuard.scalars.contains(1) ? log(a + Variable(logGuard, name: "x=0")) : log(a)
+    let powerGuard = PowVariable.guardedZeros(a.data, b.data) { $0 == 0 }
+    let loweredBase = powerGuard.scalars.contains(1) ? a + Variable(powerGuard, name: "x=y=0") : a
+    return (b * pow(loweredBase, b - 1) * gy, pow(a, b) * logBase * gy)
   }
 
   /// The forward computation in symbols, with the inputs' names.
@@ -38,10 +40,14 @@ public final class PowVariable: BinaryFunction {
     return index == 0 ? "\(y)·\(x)^(\(y)−1)·gy" : "\(x)^\(y)·log(\(x))·gy"
   }
 
-  /// 1 where x = 0 and y ≥ 0 (where PyTorch takes the exponent's gradient as 0), else 0.
-  private static func guardedZeros(_ a: Tensor, _ b: Tensor) -> Tensor {
+  /// 1 where x = 0 and `exponent(y)` holds, else 0: the places where PyTorch takes a gradient
+  /// as 0 (the exponent's where y ≥ 0, the base's where y = 0) but the formula gives 0·∞.
+  /// Adding it to x makes the formula finite there without changing it anywhere else.
+  private static func guardedZeros(_ a: Tensor, _ b: Tensor, where exponent: @escaping (Double) -> Bool)
+    -> Tensor
+  {
     checked { () throws(ShapeError) in
-      try Tensor.elementwise(a, b, operation: "PowVariable") { $0 == 0 && $1 >= 0 ? 1 : 0 }
+      try Tensor.elementwise(a, b, operation: "PowVariable") { $0 == 0 && exponent($1) ? 1 : 0 }
     }
   }
 

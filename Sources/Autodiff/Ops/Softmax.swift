@@ -1,17 +1,8 @@
 /// y = exp(x) / Σ exp(x) along one axis, computed stably (logits of ±1000 stay finite).
-public final class Softmax: Function {
-  /// The axis normalised over (negative counts from the end).
-  public let axis: Int
-
+public final class Softmax: AxisNormalization {
   /// A softmax along `axis`.
-  public init(axis: Int = -1) {
-    self.axis = axis
-  }
-
-  /// The input's shape, when the axis is in range.
-  override public func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
-    _ = try Tensor.reducedShape(inputShapes[0], axes: [axis], keepDims: true, operation: name)
-    return [inputShapes[0]]
+  override public init(axis: Int = -1) {
+    super.init(axis: axis)
   }
 
   /// The softmax.
@@ -43,19 +34,10 @@ public final class Softmax: Function {
 }
 
 /// y = x − log Σ exp(x) along one axis, computed stably.
-public final class LogSoftmax: Function {
-  /// The axis normalised over (negative counts from the end).
-  public let axis: Int
-
+public final class LogSoftmax: AxisNormalization {
   /// A log-softmax along `axis`.
-  public init(axis: Int = -1) {
-    self.axis = axis
-  }
-
-  /// The input's shape, when the axis is in range.
-  override public func outputShapes(for inputShapes: [[Int]]) throws(ShapeError) -> [[Int]] {
-    _ = try Tensor.reducedShape(inputShapes[0], axes: [axis], keepDims: true, operation: name)
-    return [inputShapes[0]]
+  override public init(axis: Int = -1) {
+    super.init(axis: axis)
   }
 
   /// The log-softmax.

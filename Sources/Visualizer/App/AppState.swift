@@ -46,6 +46,8 @@ public struct AppState {
   public internal(set) var nudgeExponent = -1
   /// Whether boxes show their generation and backward steps the queue they were picked from.
   public private(set) var showsGenerations = false
+  /// Whether the inspector area shows the gradient flow (`GradientFlowView`) instead.
+  public private(set) var showsGradientFlow = false
   /// Whether gradients are kept (`retainGrad: true`, the default) or shown freed once their
   /// function's backward has used them, as `backward(retainGrad: false)` does.
   public private(set) var retainsGrad = true
@@ -72,11 +74,15 @@ public struct AppState {
   /// positive and they span more than a factor of 100.
   public internal(set) var logScale = false
 
+  /// Notes on how the graph was set up (a model's inputs filled with a pattern, and how to set
+  /// them): the status line shows them until the first key, and the JSON lists them.
+  public let notes: [String]
+
   /// A state at step 0 of `session`, narrated by `narration`; with `optimization` (a run on the
-  /// session's graph, which shows its iteration 0), at iteration 0.
+  /// session's graph, which shows its iteration 0), at iteration 0; with `notes` on how it was set up.
   public init(
     session: Session, title: String, orientation: Orientation = .leftToRight,
-    narration: Narration = Narration(), optimization: Optimization? = nil
+    narration: Narration = Narration(), optimization: Optimization? = nil, notes: [String] = []
   ) {
     self.session = session
     self.optimization = optimization
@@ -86,6 +92,8 @@ public struct AppState {
     self.title = title
     self.narration = narration
     self.orientation = orientation
+    self.notes = notes
+    status = notes.isEmpty ? nil : notes.joined(separator: "; ")
     tabOrder = AppState.visitOrder(of: session.graph)
     hasTensors = session.graph.variables.contains { $0.variable.shape.count > 0 }
     hasChains = DisplayGraph(collapsing: session.graph).nodes.contains {
@@ -185,6 +193,16 @@ public struct AppState {
     case .scaleNudgeStep(let exponent): scaleNudgeStep(exponent: exponent)
     case .toggleGenerations: showsGenerations.toggle()
     case .toggleRetainGrad: retainsGrad.toggle()
+    case .toggleGradientFlow:
+      showsGradientFlow.toggle()
+      inspectorScroll = 0
+    case .firstNonFinite:
+      guard let first = GradientFlow(session: session).firstNonFinite else {
+        status = "no step produced a nan or an infinity"
+        return
+      }
+      move(to: first.step, else: "already at the first nan/inf (step \(first.step))")
+      status = status ?? "step \(first.step): \(first.description)"
     case .toggleContributionOrder: sortsContributionsBySize.toggle()
     }
   }

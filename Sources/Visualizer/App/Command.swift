@@ -84,6 +84,10 @@ public enum Command: Equatable, Sendable {
   case toggleContributionOrder
   /// Show gradients as `retainGrad: false` leaves them (freed once used), or all of them again.
   case toggleRetainGrad
+  /// Show the gradient flow (per parameter norms, ratio, marks) instead of the inspector, or back.
+  case toggleGradientFlow
+  /// Move to the first step that produced a nan or an infinity.
+  case firstNonFinite
 
   /// Show another iteration of the `repeat` loop, at the same step.
   case moveIteration(IterationMove)
@@ -144,6 +148,8 @@ public enum Command: Equatable, Sendable {
     case .character(","): self = .scaleNudgeStep(exponent: -1)
     case .character("v"): self = .toggleGenerations
     case .character("r"): self = .toggleRetainGrad
+    case .character("w"): self = .toggleGradientFlow
+    case .character("!"): self = .firstNonFinite
     case .character("s"): self = .toggleContributionOrder
     case .character(">"): self = .moveIteration(.next)
     case .character("<"): self = .moveIteration(.previous)

@@ -28,14 +28,38 @@ public enum StateJSON {
         "steps": \(session.stepCount),
         "phase": \(string(session.phase.rawValue)),
         "active_function": \(active),
-        "output": \(string(graph.variables[graph.output].label)),
+        "output": \(string(graph.variables[graph.output].label)),\(notes(state))
         "variables": [
       \(variables.joined(separator: ",\n"))
         ],
         "chain_rule": \(chainRule(session)),
-        "gradient_check": \(gradientCheck(session))\(state.optimization.map { ",\n  \"optimization\": " + optimization($0) } ?? "")
+        "gradient_check": \(gradientCheck(session)),
+        "gradients": \(gradients(session))\(state.optimization.map { ",\n  \"optimization\": " + optimization($0) } ?? "")
       }
       """
+  }
+
+  /// The gradient flow at the cursor: per parameter (graph order) the norms of data and grad, their
+  /// ratio and the mark (`""`, `"vanishing"`, `"exploding"`); and the first step that produced a
+  /// nan or an infinity (`null` when none did).
+  static func gradients(_ session: Session) -> String {
+    let flow = GradientFlow(session: session)
+    let rows = flow.rows.map { row in
+      "      {\"name\": \(string(row.name)), \"data_norm\": \(number(row.dataNorm)), "
+        + "\"grad_norm\": \(row.gradNorm.map(number) ?? "null"), \"ratio\": \(row.ratio.map(number) ?? "null"), "
+        + "\"mark\": \(string(row.mark.rawValue))}"
+    }
+    let first =
+      flow.firstNonFinite.map {
+        "{\"step\": \($0.step), \"what\": \(string($0.description))}"
+      } ?? "null"
+    return "{\n    \"parameters\": [\n" + rows.joined(separator: ",\n")
+      + "\n    ],\n    \"first_nan_or_inf\": \(first)\n  }"
+  }
+
+  /// `"notes": […]` on a line of its own when there are notes (a model's filled inputs), else nothing.
+  static func notes(_ state: AppState) -> String {
+    state.notes.isEmpty ? "" : "\n  \"notes\": [\(state.notes.map(string).joined(separator: ", "))],"
   }
 
   /// A tensor as nested JSON arrays, a scalar as a number, `nil` as `null`.

@@ -37,15 +37,20 @@ struct GraphView {
       guard sceneLength > viewLength else { return -(viewLength - sceneLength) / 2 }
       return min(max(middle - viewLength / 2, 0), sceneLength - viewLength)
     }
-    let x = axis(scene.layout.width, width, area.x + area.width / 2)
-    let y = axis(scene.layout.height, height, area.y + area.height / 2)
-    let spans = scene.layout.boxes.lazy.filter { $0.maxY > y && $0.y < y + height }.map { $0.x..<$0.maxX }
-    return (uncut(x, view: width, area: area.x..<area.maxX, spans: spans), y)
+    let boxes = scene.layout.boxes
+    let top = axis(scene.layout.height, height, area.y + area.height / 2)
+    let left = axis(scene.layout.width, width, area.x + area.width / 2)
+    let columns = boxes.lazy.filter { $0.maxY > top && $0.y < top + height }.map { $0.x..<$0.maxX }
+    let x = uncut(left, view: width, area: area.x..<area.maxX, spans: columns)
+    guard state.orientation == .leftToRight else { return (x, top) }
+    let rows = boxes.lazy.filter { $0.maxX > x && $0.x < x + width }.map { $0.y..<$0.maxY }
+    return (x, uncut(top, view: height, area: area.y..<area.maxY, spans: rows))
   }
 
-  /// The view's left edge `start` moved off the boxes it would cut in two (so the view never starts
-  /// on a box's tail, a value without its name): back to their start, or past their end, whichever
-  /// keeps `area` in the `view` cells, again until nothing is cut (a few times at most).
+  /// The view's left edge (and, left to right, its top edge, where boxes stack within a rank)
+  /// `start` moved off the boxes it would cut in two (so the view never starts on a box's tail, a
+  /// value without its name): back to their start, or past their end, whichever keeps `area` in
+  /// the `view` cells, again until nothing is cut (a few times at most).
   private func uncut(
     _ start: Int, view: Int, area: Range<Int>, spans: some Sequence<Range<Int>>
   ) -> Int {

@@ -14,6 +14,7 @@ enum HelpView {
     ("v", "generations: in the boxes, and backward's queue"),
     ("r", "retainGrad false: gradients freed once used"),
     ("s", "a shared variable's contributions: largest first / in order"),
+    ("w · !", "gradient flow per parameter · first nan/inf step"),
     ("↓ j  ↑ k  ] [", "scroll the inspector (or this help): a line, \(Command.scrollPage) lines"),
     ("d", "tensor digits: 5 significant / full"),
     ("o · c", "left-to-right / top-to-bottom · collapse chains"),

@@ -99,10 +99,12 @@ struct InspectorView {
     narrated(state.narration.note(for: graph.functions[function].function) ?? [])
   }
 
-  /// For a function a program's `grad` recorded: which backward made it.
+  /// For a function a program's `grad` recorded: which backward made it; for an imported one: the
+  /// model's node it came from.
   private func derivationLines(_ node: GraphModel.FunctionNode) -> [StyledLine] {
-    guard let derivation = node.derivation else { return [] }
-    return wrap(["  recorded by \(derivation)"], width: width, indent: "    ").map {
+    let text = node.derivation.map { "  recorded by \($0)" } ?? node.origin.map { "  from \($0)" }
+    guard let text else { return [] }
+    return wrap([text], width: width, indent: "    ").map {
       StyledLine($0, Theme.help)
     }
   }

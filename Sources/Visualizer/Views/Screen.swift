@@ -127,7 +127,9 @@ public final class Screen {
   /// The inspector's lines for this state and size, and the part of them that is shown.
   func inspectorWindow(_ state: AppState, columns: Int, rows: Int) -> InspectorWindow {
     InspectorWindow(
-      lines: InspectorView(state: state, width: columns).lines(),
+      lines: state.showsGradientFlow
+        ? GradientFlowView(state: state, width: columns).lines()
+        : InspectorView(state: state, width: columns).lines(),
       rows: regions(for: state, columns: columns, rows: rows).inspectorHeight - 1,
       scroll: state.inspectorScroll)
   }

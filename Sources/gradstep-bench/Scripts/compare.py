@@ -259,6 +259,7 @@ def render(res, info):
     md += render_own(res, goals)
     md += render_w8(res, goals)
     md += render_w9(res, goals)
+    md += render_w10(res, goals)
     md += render_w11(res, goals)
 
     failed = [r for r in res if (r.get("fw") == "gradstep" and r.get("status") not in ("ok", "timed out", "memory cap"))
@@ -345,6 +346,13 @@ specified in `Sources/gradstep-bench/W4Layout.swift`, `W5StepCost.swift`, `W6Sta
   over the chain's at the same size. Then two files past the limits, given to the whole process
   `gradstep --headless`: 3.4 M lines `cN = 1.0` (50 MB, over 32 MiB) and 1.05 M such lines (over
   1,000,000 variables); each must exit 2 naming the limit.
+* **W10 your PyTorch model.** The whole process `gradstep mlp_784_1024_10.onnx --headless --keys b`
+  (an MLP 784→1024→10 with ReLU, 814,090 parameters, exported by `w10_torch.py --export` with
+  torch's TorchScript exporter at opset 17; no `--set`, so the input is filled) to the frame of the
+  last step: time (median of 5 after a warm-up) and peak resident memory (`ru_maxrss`). Beside it,
+  `w10_torch.py`: a Python process that imports torch, builds the same model and runs forward and
+  backward once (median of 5 after a warm-up, `VmHWM`). Targets: faster than that process, and a
+  peak under 10× the weights' float32 bytes. **Checks**: gradstep exits 0 and shows `· done`.
 * `--quick` (smoke): W4 at N = 10, 100; W5 with 1,000-function programs and 200 steps; W6 with
   5 rounds; W8 at T = 10, 100 and N = 100, 300 (30 s, 1 GB and dot 10 s limits); W9 at 0.25 and 1 MB.
 """
@@ -503,6 +511,50 @@ def render_w9(res, goals):
     return md
 
 
+def render_w10(res, goals):
+    md = ["", "**W10 your PyTorch model**: MLP 784→1024→10 (814,090 parameters), whole process from start to "
+          "the last step's frame, beside a Python process that imports torch and runs forward and backward once:",
+          "", "| command | ms | min ms | peak MB | peak ÷ float32 weights |", "|---|---:|---:|---:|---:|"]
+    g, t = find(res, workload="W10", fw="gradstep"), find(res, workload="W10", fw="torch")
+    weights = 814_090 * 4
+    for name, r in (("`gradstep mlp_784_1024_10.onnx --headless --keys b`", g), ("`python w10_torch.py` child", t)):
+        if r is None or not ok(r):
+            md.append(f"| {name} | {why(r) if r else 'not run'}: {(r or {}).get('error', '')} | | | |")
+            continue
+        md.append(f"| {name} | {num(r['ms'])} | {num(r['min_ms'])} | {num(r['peak_bytes'] / 1e6)} "
+                  f"| {r['peak_bytes'] / weights:.1f}× |")
+    if g and ok(g) and t and ok(t):
+        goals.append(target("W10 torch process time ÷ gradstep's", t["ms"] / g["ms"], 1, places=2))
+        goals.append(target("W10 gradstep peak ÷ float32 weights", g["peak_bytes"] / weights, 10, higher=False))
+    return md
+
+
+def torch_python(venv):
+    """The venv's python when there is one, else this interpreter (which may have torch)."""
+    python = Path(venv) / "bin" / "python"
+    return python if python.exists() else Path(sys.executable)
+
+
+def export_w10_model(venv):
+    """Writes the W10 model with torch where gradstep-bench w10 looks for it, unless it is there."""
+    model = REPO / ".build" / "bench-w10" / "mlp_784_1024_10.onnx"
+    if model.exists():
+        return
+    model.parent.mkdir(parents=True, exist_ok=True)
+    log(f"w10_torch.py --export {model}")
+    subprocess.run([str(torch_python(venv)), str(SCRIPTS / "w10_torch.py"), "--export", str(model)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def run_torch_w10(venv, quick):
+    log("w10_torch.py")
+    done = subprocess.run([str(torch_python(venv)), str(SCRIPTS / "w10_torch.py"), "--runs", "1" if quick else "5"],
+                          stdout=subprocess.PIPE, text=True, check=False)
+    lines = json_lines(done.stdout)
+    return lines[-1] if lines else {"workload": "W10", "fw": "torch", "status": "failed",
+                                    "error": f"w10_torch.py exited with {done.returncode}"}
+
+
 def graph_row(name, g, t, unit):
     if not ok(g):
         return f"| {name} | {why(g)} | | | | | |"
@@ -585,10 +637,11 @@ def main():
         info = machine()
         out = REPO / ".build" / "bench-compare" / datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         out.mkdir(parents=True)
+        export_w10_model(venv)
         ours = run_ours(a.quick)
         peers, info["peers_python"] = run_peers(out, a.quick, venv)
         torch = run_torch_w7(venv, max((r["n"] for r in ours if r.get("workload") == "W7"), default=1_000_000))
-        res = peers + ours + [torch] + run_w11_peers(venv, a.quick)
+        res = peers + ours + [torch, run_torch_w10(venv, a.quick)] + run_w11_peers(venv, a.quick)
         (out / "compare.json").write_text(json.dumps({"machine": info, "results": res}, indent=1) + "\n")
         log(f"raw lines in {out}/compare.json")
     section = render(res, info)

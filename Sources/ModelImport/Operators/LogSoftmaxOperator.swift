@@ -1,0 +1,13 @@
+import Autodiff
+
+/// ONNX `LogSoftmax` along `axis` (default -1, the opset 13 meaning), as Autodiff's `LogSoftmax`.
+enum LogSoftmaxOperator: OnnxOperator {
+  static let opType = "LogSoftmax"
+
+  static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
+    try node.expectInputs(1)
+    let x = try node.variable(0)
+    let axis = try node.axis(try node.int("axis", default: -1), rank: x.shape.count)
+    return [.variable(try node.call(LogSoftmax(axis: axis), [x]))]
+  }
+}
