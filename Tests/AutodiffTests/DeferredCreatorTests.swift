@@ -44,6 +44,24 @@ import Testing
     #expect(names == ["Square", "Exp", "Mul", "Sin", "Add"])
   }
 
+  /// The backward pass's scalar path (a unary record on a scalar) gives the bits the tensor path
+  /// of the function object gives, for every unary op with a helper.
+  @Test func aChainOfScalarsThroughEveryUnaryHelperMatchesTheCalls() {
+    let helpers: [(Variable) -> Variable] = [square, exp, sin, cos, tanh, sigmoid, sqrt, log, neg, relu]
+    let calls: [() -> Function] = [
+      Square.init, Exp.init, Sin.init, Cos.init, Tanh.init, Sigmoid.init, Sqrt.init, Log.init, Neg.init,
+      ReLU.init,
+    ]
+    for (helper, call) in zip(helpers, calls) {
+      let (x, explicitX) = (Variable(0.7), Variable(0.7))
+      let y = square(helper(x))
+      let explicitY = Square()(call()(explicitX))
+      y.backward()
+      explicitY.backward()
+      #expect(x.grad != nil && x.grad == explicitX.grad, "\(call().name)")
+    }
+  }
+
   @Test func aCreatorMadeDuringAPassRunsOnce() {
     // y = e² + e with e = exp(x): e gets gradient twice, from the Add and then from the Square.
     let x = Variable(0.5)

@@ -129,6 +129,18 @@ public struct BackwardPass: IteratorProtocol {
     // The record holds its inputs, and nothing here can replace the record: no retains needed.
     let creator = output._deferred!
     let first = creator.first
+    // A unary op on a scalar with a scalar gradient (a chain of scalars, as the seed's graph): the
+    // op's arithmetic on the two `Double`s, without tensors or `Gradients` around them.
+    if creator.second == nil, case .scalar(let x) = first._withUnsafeGuaranteedRef(\._data.storage),
+      case .scalar(let gy)? = output._grad?.storage, let gx = creator.op.scalarInputGradient(x, gy)
+    {
+      first._withUnsafeGuaranteedRef { add(Tensor(gx), to: $0) }
+      if !retainGrad {
+        output._grad = nil
+        output.forgetGradVariable()
+      }
+      return
+    }
     let gxs = creator.op.inputGradients(
       first: first._withUnsafeGuaranteedRef(\._data),
       second: creator.second?._withUnsafeGuaranteedRef(\._data),

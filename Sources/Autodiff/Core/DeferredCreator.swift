@@ -52,12 +52,22 @@ protocol DeferrableFunction: Function {
   /// The inputs' gradients for the inputs' data and the output's gradient `gy`, as
   /// `inputGradients(_:)` computes them for a called function.
   static func inputGradients(first: Tensor, second: Tensor?, gy: Tensor) -> Gradients
+
+  /// For a unary op, the input's gradient at the scalar `x` for the scalar `gy`, with the same
+  /// arithmetic as `inputGradients`; `nil` for a binary op. The backward pass's path for chains of
+  /// scalars: it skips the tensors and the `Gradients` around the one `Double` it needs.
+  static func scalarInputGradient(_ x: Double, _ gy: Double) -> Double?
 }
 
 extension DeferrableFunction where Self: ElementwiseFunction {
   /// `.one(inputGradient(first, gy))`, with the shared instance's arithmetic.
   static func inputGradients(first: Tensor, second: Tensor?, gy: Tensor) -> Gradients {
     .one(shared.inputGradient(first, gy))
+  }
+
+  /// `inputGradients` on scalars, unwrapped (both are scalars, so the result is one).
+  static func scalarInputGradient(_ x: Double, _ gy: Double) -> Double? {
+    shared.inputGradient(Tensor(x), Tensor(gy)).scalar
   }
 
   /// The op applied to `x`, with its creator deferred (a leaf inside `withNoGrad`).
@@ -74,6 +84,9 @@ extension DeferrableFunction where Self: BinaryFunction {
   static func inputGradients(first: Tensor, second: Tensor?, gy: Tensor) -> Gradients {
     shared.inputGradients(first: first, second: second, gy: gy)
   }
+
+  /// `nil`: a binary op has no single input gradient.
+  static func scalarInputGradient(_ x: Double, _ gy: Double) -> Double? { nil }
 
   /// The op applied to `a` and `b` (broadcast), with its creator deferred (a leaf inside `withNoGrad`).
   ///
