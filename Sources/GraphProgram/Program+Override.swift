@@ -36,18 +36,45 @@ extension Program {
 }
 
 extension Parser {
-  /// `name = number` or `name = list`, the whole line.
+  /// `name = number` or `name = list`, the whole line. The name may also be a model's input name
+  /// that is not an identifier of the language (`input.1`, `onnx::Gemm_0`, `/l1/Gemm_output_0`).
   mutating func parseOverride() throws(ProgramError) -> (name: String, value: Tensor) {
-    tokens = try Lexer.tokens(of: source.text[...], number: 1, in: source)
-    guard case .name(let name) = current.kind else {
-      throw error("expected 'name=value', as in x=0.7 or v=[1,2]; found \(current.quoted)", at: current.range)
+    let name: String
+    if let (modelName, blanked) = Self.modelInputName(in: source.text) {
+      // Lexed with the name blanked out, so the value's columns stay those of the argument.
+      tokens = try Lexer.tokens(of: blanked[...], number: 1, in: source)
+      name = modelName
+    } else {
+      tokens = try Lexer.tokens(of: source.text[...], number: 1, in: source)
+      guard case .name(let identifier) = current.kind else {
+        throw error(
+          "expected 'name=value', as in x=0.7 or v=[1,2]; found \(current.quoted)", at: current.range)
+      }
+      name = identifier
+      advance()
     }
-    advance()
     _ = try expect("=", "expected '=' after '\(name)', found \(current.quoted)")
     let value = current.isSymbol("[") ? try parseList() : Tensor(try parseNumber(in: "the value"))
     guard current.kind == .end else {
       throw error("expected end of the value, found \(current.quoted)", at: current.range)
     }
     return (name, value)
+  }
+
+  /// The characters of a model's input name beyond an identifier's: ONNX names such as
+  /// `input.1`, `onnx::Gemm_0` or `/l1/Gemm_output_0`.
+  private static let modelNameCharacters = Set(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/-")
+
+  /// When `argument` starts with a name that is not an identifier but a model's input name
+  /// (`input.1=[…]`), that name and the argument with the name replaced by spaces; `nil` otherwise.
+  private static func modelInputName(in argument: String) -> (name: String, blanked: String)? {
+    guard let equals = argument.firstIndex(of: "=") else { return nil }
+    let prefix = argument[..<equals]
+    let name = String(prefix.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    guard !name.isEmpty, name.allSatisfy(modelNameCharacters.contains),
+      name.contains(where: { ".:/-".contains($0) })
+    else { return nil }
+    return (name, String(repeating: " ", count: prefix.count) + argument[equals...])
   }
 }

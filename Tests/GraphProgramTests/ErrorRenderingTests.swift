@@ -80,6 +80,21 @@ import Testing
     #expect(try Program.parseOverrides(["x=1", "v=[1, 2]"]) == ["x": Tensor(1), "v": Tensor([1, 2])])
   }
 
+  @Test func aModelsInputNamesThatAreNotIdentifiersCanBeSet() throws {
+    #expect(
+      try Program.parseOverrides(["onnx::Gemm_0=[1, 2]", " input.1 = 3", "/l1/Gemm_output_0=-1"]) == [
+        "onnx::Gemm_0": Tensor([1, 2]), "input.1": Tensor(3), "/l1/Gemm_output_0": Tensor(-1),
+      ])
+    #expect(
+      rendered(
+        { () throws(ProgramError) in _ = try Program.parseOverrides(["input.1=[1, x]"]) },
+        fileName: "--set") == """
+          --set:1:13: error: expected a number in the list, found name 'x'
+            input.1=[1, x]
+                        ^
+          """)
+  }
+
   @Test(arguments: [
     ("x", "--set:1:2: error: expected '=' after 'x', found end of line\n  x\n   ^"),
     ("=1", "--set:1:1: error: expected 'name=value', as in x=0.7 or v=[1,2]; found '='\n  =1\n  ^"),

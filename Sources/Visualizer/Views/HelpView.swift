@@ -22,7 +22,7 @@ enum HelpView {
     ("H J K L  0", "move the view (Shift-arrows, PgUp, PgDn); 0 follow"),
     ("( )  ^ $", "move the view a screen left / right · to the graph's first / last end"),
     ("a", "play / pause: a step every 0.8 s"),
-    ("< > { } i", "with a repeat line: next / previous / first / last iteration; i go to iteration N"),
+    ("< > { } i", "with a repeat line: previous / next / first / last iteration; i go to iteration N"),
     ("t · T", "plots: the loss, a path on the loss surface, y(x) and its tangent · log / linear"),
     ("?", "show / hide this help"),
     ("Esc", "close the help, editor or search, else clear the selection"),

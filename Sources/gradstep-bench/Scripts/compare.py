@@ -57,7 +57,7 @@ def run_peers(out, quick, venv):
 
 def ensure_tools(venv):
     """Installs what the run needs when it is missing: Graphviz (dot, for W4 and W6) with apt-get,
-    and the peers' Python environment (their requirements.txt) in `venv`. A failure is logged, and
+    and the peers' Python environment (their requirements.txt, and onnx for W10's export) in `venv`. A failure is logged, and
     the cases that needed the tool are then reported unavailable or failed, never silently dropped."""
     if shutil.which("dot") is None and shutil.which("apt-get") is not None:
         log("installing graphviz for dot")
@@ -68,6 +68,10 @@ def ensure_tools(venv):
         log(f"creating the peers' environment in {venv}")
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=False)
         subprocess.run([str(Path(venv) / "bin" / "pip"), "install", "-q", "-r", str(requirements)], check=False)
+    python = Path(venv) / "bin" / "python"
+    if python.exists() and subprocess.run([str(python), "-c", "import onnx"], capture_output=True).returncode != 0:
+        log(f"installing onnx in {venv} (W10 exports its model with torch.onnx)")
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "onnx", "onnxscript"], check=False)
 
 
 def peers_dir():
@@ -542,8 +546,11 @@ def export_w10_model(venv):
         return
     model.parent.mkdir(parents=True, exist_ok=True)
     log(f"w10_torch.py --export {model}")
-    subprocess.run([str(torch_python(venv)), str(SCRIPTS / "w10_torch.py"), "--export", str(model)],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    done = subprocess.run([str(torch_python(venv)), str(SCRIPTS / "w10_torch.py"), "--export", str(model)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        log(f"w10_torch.py --export failed ({done.returncode}): {last}; W10's gradstep side will be unavailable")
 
 
 def run_torch_w10(venv, quick):
