@@ -48,6 +48,8 @@ public struct BackwardPass: IteratorProtocol {
   public var isFinished: Bool { pending.isEmpty }
 
   /// Schedules the creator of `variable`, object or deferred, unless this pass already did.
+  /// Inlined: it runs once per input update, and the call was a third of `add`'s cost in W1.
+  @inline(__always)
   mutating func scheduleCreator(of variable: Variable) {
     if let creator = variable._creator {
       guard creator.scheduledBy != stamp else { return }
@@ -187,6 +189,7 @@ public struct BackwardPass: IteratorProtocol {
   /// Adds `gradient` to `input.grad` (or sets it when `nil`) and schedules the input's creator.
   /// A gradient variable from an earlier pass no longer matches `grad`, so it is forgotten (there is
   /// none while `grad` is `nil`).
+  @inline(__always)  // once per input update: the call showed up in W1's profile
   private mutating func add(_ gradient: Tensor, to input: Variable) {
     if let previous = input._grad {
       input._grad = previous + gradient
