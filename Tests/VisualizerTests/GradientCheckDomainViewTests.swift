@@ -9,27 +9,15 @@ import Testing
 /// The gradient check near a domain edge, as the inspector and the JSON show it: a pass with the
 /// smaller step, or `n/a` with the reason, never a bare `✗ FAIL`.
 @Suite struct GradientCheckDomainViewTests {
-  private func end(_ program: String) throws -> AppState {
-    var state = AppState(session: Session(program: try Program.parse(program)), title: "t")
-    state.update(.end)
-    return state
-  }
-
-  private func inspectorText(_ state: AppState) -> String {
-    InspectorView(state: state, width: 100).lines().map { $0.runs.map(\.text).joined() }.joined(
-      separator: "\n")
-  }
-
   private func jsonEntry(_ state: AppState) throws -> [String: Any] {
-    let object = try JSONSerialization.jsonObject(with: Data(StateJSON.encode(state).utf8)) as! [String: Any]
-    let check = object["gradient_check"] as! [String: Any]
+    let check = try GradientCheckViewing.check(state)
     #expect(check["passed"] as? Bool == true)
     return try #require((check["entries"] as! [[String: Any]]).first)
   }
 
   @Test func logOfATinyInputPassesWithASmallerStep() throws {
-    let state = try end("a = 1e-9\ny = log(a)")
-    let text = inspectorText(state)
+    let state = try GradientCheckViewing.end("a = 1e-9\ny = log(a)")
+    let text = GradientCheckViewing.inspectorText(state)
     #expect(text.contains("✓ pass, eps 1e-15"), "\(text)")
     #expect(!text.contains("FAIL") && !text.contains("nan"))
     let entry = try jsonEntry(state)
@@ -38,8 +26,8 @@ import Testing
   }
 
   @Test func whereNoStepStaysInsideTheCheckSaysWhy() throws {
-    let state = try end("x = 1\ny = log(x - 0.9999999)")
-    let text = inspectorText(state)
+    let state = try GradientCheckViewing.end("x = 1\ny = log(x - 0.9999999)")
+    let text = GradientCheckViewing.inspectorText(state)
     #expect(text.contains("n/a: x ± 1e-06 leaves the domain of log"), "\(text)")
     #expect(!text.contains("FAIL"))
     let entry = try jsonEntry(state)

@@ -1,5 +1,4 @@
 import Autodiff
-import Foundation
 import GraphProgram
 import Stepping
 import Testing
@@ -10,34 +9,18 @@ import Testing
 /// and backprop picks a subgradient as PyTorch does: `n/a` naming the element and both slopes, in
 /// the inspector and the JSON, and the check still passes.
 @Suite struct GradientCheckKinkViewTests {
-  private func end(_ program: String) throws -> AppState {
-    var state = AppState(session: Session(program: try Program.parse(program)), title: "t")
-    state.update(.end)
-    return state
-  }
-
-  private func inspectorText(_ state: AppState) -> String {
-    InspectorView(state: state, width: 100).lines().map { $0.runs.map(\.text).joined() }.joined(
-      separator: "\n")
-  }
-
-  private func check(_ state: AppState) throws -> [String: Any] {
-    let object = try JSONSerialization.jsonObject(with: Data(StateJSON.encode(state).utf8)) as! [String: Any]
-    return object["gradient_check"] as! [String: Any]
-  }
-
   @Test(arguments: [
     ("x = [1.0, 1.0, 1.0, 1.0]\ny = max(x)", "x[0]", "0.0 and 1.0"),
     ("x = 2.0\ny = clip(x, 0, 2)", "x", "1.0 and 0.0"),
     ("x = 0.0\ny = relu(x)", "x", "0.0 and 1.0"),
   ])
   func aKinkIsNotApplicableNotAFailure(program: String, label: String, slopes: String) throws {
-    let state = try end(program)
-    let text = inspectorText(state)
+    let state = try GradientCheckViewing.end(program)
+    let text = GradientCheckViewing.inspectorText(state)
     let reason = "not differentiable at \(label) (one-sided slopes \(slopes))"
     #expect(text.contains("n/a: " + reason), "\(text)")
     #expect(!text.contains("FAIL"), "\(text)")
-    let check = try check(state)
+    let check = try GradientCheckViewing.check(state)
     #expect(check["passed"] as? Bool == true)
     let entries = check["entries"] as! [[String: Any]]
     #expect(entries.contains { $0["not_applicable"] as? String == reason }, "\(entries)")
@@ -46,14 +29,16 @@ import Testing
   /// `abs` at 0 and `maximum` of ties: backprop (0, and 0.5 each) is the central difference, a pass.
   @Test(arguments: ["x = [0.0, 2.0]\ny = abs(x)", "a = 1.0\nb = 1.0\ny = maximum(a, b)"])
   func aKinkWhereBackpropIsTheCentralDifferencePasses(program: String) throws {
-    let state = try end(program)
-    let text = inspectorText(state)
+    let state = try GradientCheckViewing.end(program)
+    let text = GradientCheckViewing.inspectorText(state)
     #expect(text.contains("✓ pass") && !text.contains("FAIL") && !text.contains("n/a"), "\(text)")
-    #expect(try check(state)["passed"] as? Bool == true)
+    #expect(try GradientCheckViewing.check(state)["passed"] as? Bool == true)
   }
 
   @Test func maxOfTiesInTheInspector() throws {
     assertSnapshot(
-      inspectorText(try end("x = [1.0, 1.0, 1.0, 1.0]\ny = max(x)")), named: "gradient-check-max-ties")
+      GradientCheckViewing.inspectorText(
+        try GradientCheckViewing.end("x = [1.0, 1.0, 1.0, 1.0]\ny = max(x)")),
+      named: "gradient-check-max-ties")
   }
 }
