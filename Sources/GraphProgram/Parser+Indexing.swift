@@ -67,7 +67,7 @@ extension Parser {
     }
     guard abs(number) <= Double(Limits.integer) else {
       throw error(
-        "index \(formatConstant(number)) is too large: an index is at most \(Limits.grouped(Limits.integer)) in size",
+        "index \(value.constantText ?? formatConstant(number)) is too large: an index is at most \(Limits.grouped(Limits.integer)) in size",
         at: value.range)
     }
     return Int(number)
