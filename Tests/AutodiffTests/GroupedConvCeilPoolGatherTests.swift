@@ -121,6 +121,13 @@ import Testing
       try Window2D(kernel: [1, 2], stride: [1, 2]).outputSize(height: 1, width: 5, operation: "t") == (1, 2))
   }
 
+  /// A window of only padding has nothing to pool: a shape error, not a crash.
+  @Test func aPoolingWindowOfOnlyPaddingIsAShapeError() {
+    let window = Window2D(kernel: [2, 2], padding: [2, 2, 2, 2])
+    #expect(throws: ShapeError.self) { try MaxPool2D(window).outputShapes(for: [[1, 1, 3, 3]]) }
+    #expect(throws: ShapeError.self) { try AveragePool2D(window).outputShapes(for: [[1, 1, 3, 3]]) }
+  }
+
   /// An embedding lookup: a (5, 3) table gathered by a (2, 3) index tensor with a repeat and a
   /// negative position, along axis 0 and along axis 1.
   @Test(arguments: [0, 1])
