@@ -65,6 +65,10 @@ import Testing
     ),
     ("refused_maxpool_indices", "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
     (
+      "refused_bad_group",
+      "Conv node 'conv_groups': attribute group 2 does not divide the 3 input channels and the 2 filters"
+    ),
+    (
       "refused_auto_pad",
       "AveragePool node 'pool_same': attribute auto_pad SAME is not supported (NOTSET, VALID, SAME_UPPER or "
         + "SAME_LOWER)"

@@ -164,12 +164,12 @@ class Embedding(torch.nn.Module):
 
 
 class SamePadding(torch.nn.Module):
-    """padding="same" with an even kernel, which torch exports as auto_pad SAME_UPPER (the odd row
-    and column of padding at the end)."""
+    """padding="same" with an even kernel and a dilated one, which torch exports as auto_pad
+    SAME_UPPER (the odd row and column of padding at the end)."""
 
     def __init__(self):
         super().__init__()
-        self.conv = torch.nn.Conv2d(2, 2, (4, 2), padding="same")
+        self.conv = torch.nn.Conv2d(2, 2, (4, 2), padding="same", dilation=(1, 3))
         self.fc = torch.nn.Linear(2 * 5 * 5, 2)
 
     def forward(self, x):
@@ -231,9 +231,13 @@ def same_pad_model():
 
 def refused_models():
     """Models with what the importer still refuses, each named with its node and attribute: a 1-d
-    convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define."""
+    convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define,
+    and a group that does not divide the channels."""
     w = numpy_helper.from_array(np.ones((1, 1, 3), dtype=np.float32), "w")
+    w2 = numpy_helper.from_array(np.ones((2, 1, 1, 1), dtype=np.float32), "w")
     cases = [
+        ("refused_bad_group", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv_groups", group=2)],
+         [1, 3, 2, 2], [w2]),
         ("refused_conv1d", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv1d", kernel_shape=[3])],
          [1, 1, 5], [w]),
         ("refused_maxpool_indices",
