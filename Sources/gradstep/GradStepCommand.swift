@@ -53,9 +53,7 @@ struct GradStepCommand: ParsableCommand {
 
   @Option(
     name: .customLong("input"),
-    help:
-      "A model input's value from a NumPy file (float32/float64, or int32/int64 for token inputs; C order): "
-      + "--input x=x.npy (repeatable).")
+    help: "A model input's value from a NumPy file (float or int, C order): --input x=x.npy (repeatable).")
   var inputFiles: [String] = []
 
   @Option(
