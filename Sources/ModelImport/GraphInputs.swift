@@ -13,8 +13,10 @@ import Autodiff
 enum GraphInputs {
   /// ONNX element types of float inputs: float32, float16, float64.
   static let floatTypes: Set<Int32> = [1, 10, 11]
-  /// ONNX element types of integer inputs: int32, int64.
-  static let integerTypes: Set<Int32> = [6, 7]
+  /// ONNX element types of integer inputs: int32, int64, and bool (a mask, 0 or 1).
+  static let integerTypes: Set<Int32> = [6, 7, 9]
+  /// ONNX's element type bool.
+  static let boolType: Int32 = 9
 
   /// An input's declared shape: a length per axis, `nil` for a symbolic one (`batch`).
   static func declaredShape(_ input: Onnx_ValueInfoProto) -> [Int?] {
@@ -59,8 +61,9 @@ enum GraphInputs {
     return (pattern(shape: shape, seed: UInt64(index)), note)
   }
 
-  /// An integer input's value (indices, such as tokens): the given one, checked against the
-  /// declared shape and to hold integers, or zeros (an index valid on any axis), noted.
+  /// An integer or bool input's value (indices such as tokens, a padding mask): the given one,
+  /// checked against the declared shape and to hold integers (0 or 1 for bool), or zeros (an index
+  /// valid on any axis, a mask of false), noted.
   static func integerValue(for input: Onnx_ValueInfoProto, given: Tensor?) throws(ModelImportError)
     -> (Tensor, note: String?)
   {
@@ -69,6 +72,12 @@ enum GraphInputs {
         throw ModelImportError(
           "input '\(input.name)': the model expects integers (\(TensorDecoding.typeName(input.type.tensorType.elemType))), "
             + "got \(formatConstant(bad))")
+      }
+      if input.type.tensorType.elemType == boolType,
+        let bad = given.scalars.first(where: { $0 != 0 && $0 != 1 })
+      {
+        throw ModelImportError(
+          "input '\(input.name)': the model expects bool (0 or 1), got \(formatConstant(bad))")
       }
       return try value(for: input, index: 0, given: given)
     }

@@ -63,7 +63,8 @@ struct GraphImporter {
   }
 
   /// Graph inputs that are not initializers become leaves with the given values or the pattern;
-  /// integer ones (a text model's tokens) become constants, as indices are not differentiable.
+  /// integer and bool ones (a text model's tokens, a padding mask) become constants, as they are
+  /// not differentiable.
   mutating func loadInputs(_ given: [String: Tensor]) throws(ModelImportError) {
     let graphInputs = graph.input.filter { values[$0.name] == nil }
     let names = Set(graphInputs.map(\.name))
@@ -78,7 +79,7 @@ struct GraphImporter {
       guard isInteger || GraphInputs.floatTypes.contains(elementType) else {
         throw ModelImportError(
           "input '\(input.name)': element type \(TensorDecoding.typeName(elementType)) is not supported "
-            + "(float32, float64, float16, int32 or int64 inputs)")
+            + "(float32, float64, float16, int32, int64 or bool inputs)")
       }
       if isInteger {
         let (tensor, note) = try GraphInputs.integerValue(for: input, given: given[input.name])
@@ -127,6 +128,9 @@ struct GraphImporter {
         }
         values[name] = folds ? .constant(outputs[position].data, name: name) : outputs[position]
       }
+      // A folded node's variables are temporary: recording them would keep the identifiers of
+      // objects about to be freed in `seen`, where a later variable or function could reuse them.
+      guard !folds else { continue }
       let produced = outputs.compactMap { if case .variable(let v) = $0 { v } else { nil } }
       recordFunctions(producing: produced, origin: NodeOrigin.describe(node, index: index))
     }

@@ -24,7 +24,10 @@ enum OperatorRegistry {
     TransposeOperator.self, ReshapeOperator.self, FlattenOperator.self, SqueezeOperator.self,
     UnsqueezeOperator.self, ConcatOperator.self, SliceOperator.self, GatherOperator.self,
     ConstantOperator.self, ConstantOfShapeOperator.self, IdentityOperator.self, DropoutOperator.self,
-    ShapeOperator.self, ExpandOperator.self,
+    ShapeOperator.self, ExpandOperator.self, CastOperator.self, WhereOperator.self, TriluOperator.self,
+    EqualOperator.self, LessOperator.self, GreaterOperator.self, AndOperator.self, OrOperator.self,
+    NotOperator.self, ModOperator.self, SplitOperator.self, GlobalAveragePoolOperator.self,
+    BatchNormalizationOperator.self,
     ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 

@@ -2,7 +2,7 @@ import Autodiff
 import Foundation
 
 /// Turns an ONNX `TensorProto` (an initializer, a `Constant`'s value) into a `Tensor` of `Double`:
-/// float32, float64, float16, int32 and int64 elements, from the typed fields, `raw_data`
+/// float32, float64, float16, int8, uint8, int32, int64 and bool (0 or 1) elements, from the typed fields, `raw_data`
 /// (little-endian) or an external data file beside the model.
 struct TensorDecoding {
   /// The directory external data locations are relative to; `nil` when the model came from
@@ -18,7 +18,7 @@ struct TensorDecoding {
     else {
       throw ModelImportError(
         "\(what): element type \(Self.typeName(proto.dataType)) is not supported "
-          + "(supported: float32, float64, float16, int32, int64)")
+          + "(supported: float32, float64, float16, int8, uint8, int32, int64, bool)")
     }
     let scalars: [Double]
     if proto.dataLocation == .external {
@@ -92,7 +92,7 @@ struct TensorDecoding {
 
   /// The element width in bytes of each supported type.
   private static let byteWidth: [Onnx_TensorProto.DataType: Int] = [
-    .float: 4, .double: 8, .float16: 2, .int32: 4, .int64: 8,
+    .float: 4, .double: 8, .float16: 2, .int32: 4, .int64: 8, .int8: 1, .uint8: 1, .bool: 1,
   ]
 
   /// Little-endian elements of `type` as doubles.
@@ -117,17 +117,22 @@ struct TensorDecoding {
     case .double: Double(bitPattern: bits)
     case .float16: halfToDouble(UInt16(truncatingIfNeeded: bits))
     case .int32: Double(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
+    case .int8: Double(Int8(bitPattern: UInt8(truncatingIfNeeded: bits)))
+    case .uint8: Double(UInt8(truncatingIfNeeded: bits))
+    case .bool: bits == 0 ? 0 : 1
     default: Double(Int64(bitPattern: bits))
     }
   }
 
-  /// The elements of the typed field that `type` uses (float16 travels in `int32_data` as bits).
+  /// The elements of the typed field that `type` uses (float16 travels in `int32_data` as bits, and
+  /// so do the 8-bit types and bool).
   private static func typedValues(_ proto: Onnx_TensorProto, type: Onnx_TensorProto.DataType) -> [Double] {
     switch type {
     case .float: proto.floatData.map(Double.init)
     case .double: proto.doubleData
     case .float16: proto.int32Data.map { halfToDouble(UInt16(truncatingIfNeeded: $0)) }
-    case .int32: proto.int32Data.map(Double.init)
+    case .int32, .int8, .uint8: proto.int32Data.map(Double.init)
+    case .bool: proto.int32Data.map { $0 == 0 ? 0 : 1 }
     default: proto.int64Data.map(Double.init)
     }
   }
