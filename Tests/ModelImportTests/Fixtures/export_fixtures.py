@@ -176,6 +176,94 @@ class SamePadding(torch.nn.Module):
         return self.fc(torch.flatten(torch.tanh(self.conv(x)), 1))
 
 
+class Encoder(torch.nn.Module):
+    """nn.TransformerEncoderLayer (batch_first, 2 heads), with a padding mask (a bool input), a
+    causal mask, or neither; the TorchScript exporter computes its head shapes with Mod, Cast and
+    Slice, and the masks with Equal, Trilu and Where. Its biases and layer norms are random (as
+    after training: the exporters share equal initializers, such as zero biases, between
+    parameters), and a linear head follows (the sum of a layer norm's output is nearly constant)."""
+
+    def __init__(self, mask=None):
+        super().__init__()
+        self.layer = torch.nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, batch_first=True)
+        with torch.no_grad():
+            for name, parameter in self.layer.named_parameters():
+                if "bias" in name or "norm" in name:
+                    parameter.add_(0.2 * torch.randn_like(parameter))
+        self.head = torch.nn.Linear(8, 2)
+        self.mask = mask
+
+    def forward(self, x, *pad):
+        if self.mask == "padding":
+            return self.head(self.layer(x, src_key_padding_mask=pad[0]))
+        if self.mask == "causal":
+            causal = torch.nn.Transformer.generate_square_subsequent_mask(x.shape[1])
+            return self.head(self.layer(x, src_mask=causal, is_causal=True))
+        return self.head(self.layer(x))
+
+
+class MaskedAttention(torch.nn.Module):
+    """Causal attention written by hand, as in nanoGPT: split of a fused qkv projection, tril,
+    masked_fill with -inf (Where with a computed branch), softmax."""
+
+    def __init__(self):
+        super().__init__()
+        self.qkv = torch.nn.Linear(8, 24)
+        self.out = torch.nn.Linear(8, 2)
+
+    def forward(self, x):
+        q, k, v = self.qkv(x).split(8, -1)
+        scores = q @ k.transpose(-2, -1) / 8**0.5
+        length = x.shape[1]
+        causal = torch.tril(torch.ones(length, length, dtype=torch.bool))
+        scores = scores.masked_fill(~causal, float("-inf"))
+        return self.out(torch.softmax(scores, -1) @ v)
+
+
+def random_batch_norm(norm):
+    """`norm` with random running statistics, scale and shift, as after training."""
+    with torch.no_grad():
+        norm.running_mean.copy_(torch.randn_like(norm.running_mean))
+        norm.running_var.copy_(torch.rand_like(norm.running_var) + 0.5)
+        norm.weight.copy_(torch.randn_like(norm.weight))
+        norm.bias.copy_(torch.randn_like(norm.bias))
+    return norm
+
+
+class TinyResNet(torch.nn.Module):
+    """A residual block as in ResNet: Conv, BatchNorm (which the TorchScript exporter folds into
+    the Conv), ReLU, a residual add, global average pooling, flatten and a linear head."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = torch.nn.Conv2d(3, 4, 3, padding=1, bias=False)
+        self.stem_norm = random_batch_norm(torch.nn.BatchNorm2d(4))
+        self.conv1 = torch.nn.Conv2d(4, 4, 3, padding=1, bias=False)
+        self.norm1 = random_batch_norm(torch.nn.BatchNorm2d(4))
+        self.conv2 = torch.nn.Conv2d(4, 4, 3, padding=1, bias=False)
+        self.norm2 = random_batch_norm(torch.nn.BatchNorm2d(4))
+        self.pool = torch.nn.AdaptiveAvgPool2d(1)
+        self.fc = torch.nn.Linear(4, 3)
+
+    def forward(self, x):
+        x = torch.relu(self.stem_norm(self.stem(x)))
+        y = self.norm2(self.conv2(torch.relu(self.norm1(self.conv1(x)))))
+        return self.fc(torch.flatten(self.pool(torch.relu(x + y)), 1))
+
+
+class BatchNormMLP(torch.nn.Module):
+    """BatchNorm1d between linear layers, in inference mode: an ONNX BatchNormalization node."""
+
+    def __init__(self):
+        super().__init__()
+        self.l1 = torch.nn.Linear(4, 6)
+        self.norm = random_batch_norm(torch.nn.BatchNorm1d(6))
+        self.l2 = torch.nn.Linear(6, 2)
+
+    def forward(self, x):
+        return self.l2(torch.relu(self.norm(self.l1(x))))
+
+
 def same_pads(length, kernel, stride, upper):
     """ONNX's SAME padding of one axis: (before, after)."""
     outputs = -(-length // stride)
@@ -255,25 +343,35 @@ def refused_models():
                         os.path.join(HERE, name + ".onnx"))
 
 
-def gradients(model, inputs, integer=()):
+def gradients(model, inputs, integer=(), boolean=()):
     """PyTorch's float64 gradients of out.sum() for every parameter and float input, by name
-    (inputs named in `integer` are int64 indices, which have none)."""
+    (inputs named in `integer` are int64 indices and those in `boolean` masks: they have none)."""
     model = copy.deepcopy(model).double()
-    xs = {name: torch.tensor(value, dtype=torch.int64) if name in integer
-          else torch.tensor(value, dtype=torch.float64, requires_grad=True) for name, value in inputs.items()}
+    xs = {name: tensor(name, value, torch.float64, integer, boolean) for name, value in inputs.items()}
+    for name, x in xs.items():
+        if x.is_floating_point():
+            x.requires_grad_()
     out = model(*xs.values())
     loss = out.sum()
     loss.backward()
     grads = {name: p.grad.flatten().tolist() for name, p in model.named_parameters()}
-    grads.update({name: x.grad.flatten().tolist() for name, x in xs.items() if name not in integer})
+    grads.update({name: x.grad.flatten().tolist() for name, x in xs.items() if x.is_floating_point()})
     return float(loss), grads
 
 
-def write(name, model, inputs, dynamo, opset, external=False, integer=()):
+def tensor(name, value, dtype, integer, boolean):
+    """An input's tensor: int64 if named in `integer`, bool (from 0 and 1) if in `boolean`."""
+    if name in integer:
+        return torch.tensor(value, dtype=torch.int64)
+    if name in boolean:
+        return torch.tensor(value, dtype=torch.bool)
+    return torch.tensor(value, dtype=dtype)
+
+
+def write(name, model, inputs, dynamo, opset, external=False, integer=(), boolean=()):
     model.eval()
     path = os.path.join(HERE, name + ".onnx")
-    example = tuple(torch.tensor(v, dtype=torch.int64 if k in integer else torch.float32)
-                    for k, v in inputs.items())
+    example = tuple(tensor(k, v, torch.float32, integer, boolean) for k, v in inputs.items())
     kwargs = dict(input_names=list(inputs), output_names=["y"], opset_version=opset, dynamo=dynamo)
     if dynamo:
         kwargs["optimize"] = True
@@ -286,7 +384,7 @@ def write(name, model, inputs, dynamo, opset, external=False, integer=()):
         onnx.save_model(
             proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
             location=name + ".onnx.data", size_threshold=0)
-    loss, grads = gradients(model, inputs, integer)
+    loss, grads = gradients(model, inputs, integer, boolean)
     save_json(name, inputs, loss, grads)
 
 
@@ -475,6 +573,19 @@ def main():
     write("embedding_dynamo", Embedding(), tokens, dynamo=True, opset=18, integer=["tokens"])
     torch.manual_seed(11)
     write("same_upper", SamePadding(), {"x": torch.randn(1, 2, 5, 5).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(12)
+    x = torch.randn(2, 4, 8).tolist()
+    padding = {"x": x, "pad": [[0, 0, 0, 1], [0, 0, 0, 0]]}
+    write("encoder_padding", Encoder("padding"), padding, dynamo=False, opset=17, boolean=["pad"])
+    write("encoder_padding_dynamo", Encoder("padding"), padding, dynamo=True, opset=18, boolean=["pad"])
+    write("encoder_causal", Encoder("causal"), {"x": x}, dynamo=False, opset=17)
+    write("encoder_dynamo", Encoder(), {"x": x}, dynamo=True, opset=18)
+    torch.manual_seed(13)
+    write("masked_attention", MaskedAttention(), {"x": torch.randn(2, 4, 8).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(14)
+    write("tiny_resnet", TinyResNet(), {"x": torch.randn(2, 3, 6, 6).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(15)
+    write("batchnorm_mlp", BatchNormMLP(), {"x": torch.randn(3, 4).tolist()}, dynamo=False, opset=17)
     same_pad_model()
     refused_models()
     dtypes_model()
