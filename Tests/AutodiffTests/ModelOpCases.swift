@@ -20,6 +20,13 @@ extension OpCase {
     },
     OpCase(description: "Minimum", second: .broadcastable, offset: -1.15) { v in weighted(minimum(v[0], v[1]))
     },
+    OpCase(description: "Where", second: .broadcastable, offset: -1.15) { v in
+      weighted(select(pattern(v[0].shape), v[0], v[1]))
+    },
+    OpCase(description: "Where condition broadcast, first input a scalar", offset: -1.15) { v in
+      let x = atLeastRank1(v[0])
+      return weighted(select(pattern([x.shape.last!]), Variable(Tensor(-10), name: "fill"), x))
+    },
     OpCase(description: "Pow variable exponent", second: .broadcastable) { v in weighted(pow(v[0], v[1])) },
     OpCase(description: "Softmax", offset: -1.15) { v in weighted(softmax(atLeastRank1(v[0]), axis: -1)) },
     OpCase(description: "LogSoftmax axis 0", offset: -1.15) { v in
@@ -53,6 +60,11 @@ extension OpCase {
 
   /// `x` itself, or reshaped to `(1,)` when it is a scalar.
   static func atLeastRank1(_ x: Variable) -> Variable { x.shape.isEmpty ? reshape(x, [1]) : x }
+
+  /// A fixed condition of `shape`: true at every third element.
+  static func pattern(_ shape: [Int]) -> Tensor {
+    Tensor(shape: shape, scalars: (0..<Tensor.elementCount(of: shape)).map { $0 % 3 == 0 ? 1 : 0 })
+  }
 
   /// `y` times fixed, distinct weights, so that summing it depends on every element differently.
   static func weighted(_ y: Variable) -> Variable {
