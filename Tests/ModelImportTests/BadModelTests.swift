@@ -59,10 +59,17 @@ import Testing
   /// What is still refused names the node, its op type and the attribute (or output).
   @Test(arguments: [
     (
-      "refused_conv1d",
-      "Conv node 'conv1d': attribute kernel_shape [3] has 1 length(s): only 2-d windows over (N, C, H, W) "
-        + "are supported"
+      "refused_conv3d",
+      "Conv node 'conv3d': attribute kernel_shape [3, 3, 3] has 3 length(s): only 1-d and 2-d windows over "
+        + "(N, C, L) or (N, C, H, W) are supported"
     ),
+    (
+      "refused_batchnorm_training",
+      "BatchNormalization node 'bn_train': only inference mode is supported (export the model after "
+        + "model.eval()): training_mode and the running-statistics outputs are not"
+    ),
+    ("refused_cast_string", "Cast node 'to_text': cast to string is not supported"),
+    ("refused_mod_zero", "Mod node 'mod_zero': integer Mod by zero"),
     ("refused_maxpool_indices", "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
     (
       "refused_bad_group",

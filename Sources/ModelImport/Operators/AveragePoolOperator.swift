@@ -1,6 +1,6 @@
 import Autodiff
 
-/// ONNX `AveragePool` in 2-d (`count_include_pad`, `ceil_mode`), as Autodiff's `AveragePool2D`.
+/// ONNX `AveragePool` in 2-d or 1-d (`count_include_pad`, `ceil_mode`), as Autodiff's `AveragePool2D`.
 enum AveragePoolOperator: OnnxOperator {
   static let opType = "AveragePool"
 
@@ -8,7 +8,12 @@ enum AveragePoolOperator: OnnxOperator {
     try node.expectInputs(1)
     let include = try node.int("count_include_pad", default: 0) != 0
     let x = try node.variable(0)
-    let window = try node.window(over: x, pooling: true)
-    return [.variable(try node.call(AveragePool2D(window, countIncludePad: include), [x]))]
+    let context = node
+    return [
+      .variable(
+        try node.windowed(x, pooling: true) { x, window, _ throws(ModelImportError) in
+          try context.call(AveragePool2D(window, countIncludePad: include), [x])
+        })
+    ]
   }
 }

@@ -1,6 +1,6 @@
 import Autodiff
 
-/// ONNX `MaxPool` in 2-d (the values output only), as Autodiff's `MaxPool2D`. `storage_order`
+/// ONNX `MaxPool` in 2-d or 1-d (the values output only), as Autodiff's `MaxPool2D`. `storage_order`
 /// orders only the Indices output, so it does not change the values.
 enum MaxPoolOperator: OnnxOperator {
   static let opType = "MaxPool"
@@ -13,6 +13,12 @@ enum MaxPoolOperator: OnnxOperator {
       throw node.error("attribute storage_order \(order) must be 0 or 1")
     }
     let x = try node.variable(0)
-    return [.variable(try node.call(MaxPool2D(try node.window(over: x, pooling: true)), [x]))]
+    let context = node
+    return [
+      .variable(
+        try node.windowed(x, pooling: true) { x, window, _ throws(ModelImportError) in
+          try context.call(MaxPool2D(window), [x])
+        })
+    ]
   }
 }

@@ -1,38 +1,58 @@
 import Autodiff
 
 extension NodeContext {
-  /// The 2-d window of a `Conv`, `MaxPool` or `AveragePool` node over `x` `(N, C, H, W)`:
-  /// `kernel_shape` (or `kernel` when the attribute is absent), `strides`, `dilations`, and the
-  /// padding from `pads` or `auto_pad` (VALID: none; SAME_UPPER and SAME_LOWER: enough for
-  /// ⌈H / stride⌉ × ⌈W / stride⌉ outputs, the odd one at the end or at the start); for a pooling,
-  /// `ceil_mode` too. Checks x's rank after the kernel's, so that a 1-d or 3-d window is named.
-  mutating func window(over x: Variable, kernel fallback: [Int]? = nil, pooling: Bool)
+  /// `apply(x, window)` for the 2-d window of a `Conv`, `MaxPool` or `AveragePool` node; a 1-d
+  /// node (`Conv1d`, `MaxPool1d`) runs as 2-d on x reshaped from (N, C, L) to (N, C, 1, L), its
+  /// output reshaped back. `reshaped` lifts any other 1-d input (a Conv's weights) the same way.
+  mutating func windowed(
+    _ x: Variable, kernel fallback: [Int]? = nil, pooling: Bool,
+    _ apply: (_ x: Variable, _ window: Window2D, _ reshaped: Bool) throws(ModelImportError) -> Variable
+  ) throws(ModelImportError) -> Variable {
+    let window = try window(over: x, kernel: fallback, pooling: pooling)
+    guard x.shape.count == 3 else { return try apply(x, window, false) }
+    let y = try apply(try call(Reshape([x.shape[0], x.shape[1], 1, x.shape[2]]), [x]), window, true)
+    return try call(Reshape([y.shape[0], y.shape[1], y.shape[3]]), [y])
+  }
+
+  /// The 2-d window of a `Conv`, `MaxPool` or `AveragePool` node over `x` `(N, C, H, W)`, or over
+  /// `(N, C, L)` as `(N, C, 1, L)`: `kernel_shape` (or `kernel` when the attribute is absent),
+  /// `strides`, `dilations`, and the padding from `pads` or `auto_pad` (VALID: none; SAME_UPPER and
+  /// SAME_LOWER: enough for ⌈H / stride⌉ × ⌈W / stride⌉ outputs, the odd one at the end or at the
+  /// start); for a pooling, `ceil_mode` too. Checks x's rank after the kernel's, so that a 3-d
+  /// window is named.
+  private mutating func window(over x: Variable, kernel fallback: [Int]?, pooling: Bool)
     throws(ModelImportError)
     -> Window2D
   {
     guard let kernel = try ints("kernel_shape") ?? fallback else {
       throw error("attribute kernel_shape is missing")
     }
-    guard kernel.count == 2 else {
+    guard kernel.count == 1 || kernel.count == 2 else {
       throw error(
-        "attribute kernel_shape \(kernel) has \(kernel.count) length(s): only 2-d windows over (N, C, H, W) "
-          + "are supported")
+        "attribute kernel_shape \(kernel) has \(kernel.count) length(s): only 1-d and 2-d windows over "
+          + "(N, C, L) or (N, C, H, W) are supported")
     }
-    guard x.shape.count == 4 else {
-      throw error("expected an input of shape (N, C, H, W), got \(formatShape(x.shape))")
+    let axes = kernel.count
+    guard x.shape.count == axes + 2 else {
+      throw error(
+        "expected an input of shape \(axes == 1 ? "(N, C, L)" : "(N, C, H, W)"), got \(formatShape(x.shape))")
     }
+    let lift: ([Int]) -> [Int] = { axes == 1 ? [1] + $0 : $0 }
     var window = Window2D(
-      kernel: kernel, stride: try pair("strides"), dilation: try pair("dilations"),
+      kernel: lift(kernel), stride: lift(try entries("strides", axes)),
+      dilation: lift(try entries("dilations", axes)),
       ceilMode: pooling ? try ceilMode() : false)
-    window.padding = try padding(for: window, height: x.shape[2], width: x.shape[3])
+    window.padding = try padding(
+      for: window, height: axes == 1 ? 1 : x.shape[2], width: x.shape[x.shape.count - 1], axes: axes)
     return window
   }
 
-  /// A 2-entry attribute (`strides`, `dilations`), 1 and 1 when absent.
-  private mutating func pair(_ name: String) throws(ModelImportError) -> [Int] {
-    let values = try ints(name) ?? [1, 1]
-    guard values.count == 2 else {
-      throw error("attribute \(name) \(values) must have 2 entries (height, width)")
+  /// An attribute with an entry per window axis (`strides`, `dilations`), all 1 when absent.
+  private mutating func entries(_ name: String, _ axes: Int) throws(ModelImportError) -> [Int] {
+    let values = try ints(name) ?? Array(repeating: 1, count: axes)
+    guard values.count == axes else {
+      throw error(
+        "attribute \(name) \(values) must have \(axes) entries (\(axes == 1 ? "length" : "height, width"))")
     }
     return values
   }
@@ -44,19 +64,22 @@ extension NodeContext {
     return value == 1
   }
 
-  /// Top, left, bottom, right: `pads` as given, or what `auto_pad` asks for on an input of
-  /// `height`×`width`.
-  private mutating func padding(for window: Window2D, height: Int, width: Int) throws(ModelImportError)
-    -> [Int]
+  /// Top, left, bottom, right: `pads` as given (start and end of a 1-d window as left and right),
+  /// or what `auto_pad` asks for on an input of `height`×`width`.
+  private mutating func padding(for window: Window2D, height: Int, width: Int, axes: Int)
+    throws(ModelImportError) -> [Int]
   {
     let autoPad = try string("auto_pad", default: "NOTSET")
     let pads = try ints("pads")
-    if let pads, pads.count != 4 {
-      throw error("attribute pads \(pads) must have 4 entries (top, left, bottom, right)")
+    if let pads, pads.count != 2 * axes {
+      throw error(
+        "attribute pads \(pads) must have \(2 * axes) entries "
+          + (axes == 1 ? "(start, end)" : "(top, left, bottom, right)"))
     }
     switch autoPad {
     case "NOTSET":
-      return pads ?? [0, 0, 0, 0]
+      guard let pads else { return [0, 0, 0, 0] }
+      return axes == 1 ? [0, pads[0], 0, pads[1]] : pads
     case "VALID", "SAME_UPPER", "SAME_LOWER":
       if let pads, pads.contains(where: { $0 != 0 }) {
         throw error("attribute pads \(pads) cannot be given with auto_pad \(autoPad)")

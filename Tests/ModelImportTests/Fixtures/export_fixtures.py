@@ -220,6 +220,25 @@ class MaskedAttention(torch.nn.Module):
         return self.out(torch.softmax(scores, -1) @ v)
 
 
+class TextCNN(torch.nn.Module):
+    """A text CNN (as Kim 2014): embedded tokens, a Conv1d over the sequence, MaxPool1d and
+    AvgPool1d, a max over time, a linear head."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = torch.nn.Embedding(10, 4)
+        self.conv = torch.nn.Conv1d(4, 6, 3, padding=1, dilation=1)
+        self.conv2 = torch.nn.Conv1d(6, 4, 2, stride=2, padding=1)
+        self.max = torch.nn.MaxPool1d(2, ceil_mode=True)
+        self.avg = torch.nn.AvgPool1d(2)
+        self.fc = torch.nn.Linear(4, 2)
+
+    def forward(self, tokens):
+        y = self.max(torch.relu(self.conv(self.embed(tokens).transpose(1, 2))))
+        y = self.avg(torch.tanh(self.conv2(y)))
+        return self.fc(y.amax(-1))
+
+
 def random_batch_norm(norm):
     """`norm` with random running statistics, scale and shift, as after training."""
     with torch.no_grad():
@@ -318,16 +337,27 @@ def same_pad_model():
 
 
 def refused_models():
-    """Models with what the importer still refuses, each named with its node and attribute: a 1-d
+    """Models with what the importer still refuses, each named with its node and attribute: a 3-d
     convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define,
-    and a group that does not divide the channels."""
-    w = numpy_helper.from_array(np.ones((1, 1, 3), dtype=np.float32), "w")
+    a group that does not divide the channels, BatchNormalization in training mode, a cast to
+    string, and an integer Mod by zero."""
+    w = numpy_helper.from_array(np.ones((1, 1, 3, 3, 3), dtype=np.float32), "w")
     w2 = numpy_helper.from_array(np.ones((2, 1, 1, 1), dtype=np.float32), "w")
+    stats = [numpy_helper.from_array(np.ones(1, dtype=np.float32), name) for name in ("s", "b", "m", "v")]
+    zero = numpy_helper.from_array(np.zeros(1, dtype=np.int64), "zero")
     cases = [
         ("refused_bad_group", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv_groups", group=2)],
          [1, 3, 2, 2], [w2]),
-        ("refused_conv1d", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv1d", kernel_shape=[3])],
-         [1, 1, 5], [w]),
+        ("refused_conv3d", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv3d", kernel_shape=[3, 3, 3])],
+         [1, 1, 4, 4, 4], [w]),
+        ("refused_batchnorm_training",
+         [helper.make_node("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"], name="bn_train", training_mode=1)],
+         [2, 1], stats),
+        ("refused_cast_string",
+         [helper.make_node("Cast", ["x"], ["y"], name="to_text", to=TensorProto.STRING)], [2], []),
+        ("refused_mod_zero",
+         [helper.make_node("Shape", ["x"], ["s"], name="shape"),
+          helper.make_node("Mod", ["s", "zero"], ["y"], name="mod_zero")], [2], [zero]),
         ("refused_maxpool_indices",
          [helper.make_node("MaxPool", ["x"], ["y", "i"], name="pool_with_indices", kernel_shape=[2, 2])],
          [1, 1, 4, 4], []),
@@ -586,6 +616,10 @@ def main():
     write("tiny_resnet", TinyResNet(), {"x": torch.randn(2, 3, 6, 6).tolist()}, dynamo=False, opset=17)
     torch.manual_seed(15)
     write("batchnorm_mlp", BatchNormMLP(), {"x": torch.randn(3, 4).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(16)
+    tokens = {"tokens": [[1, 2, 3, 0, 9, 4, 4], [5, 6, 7, 8, 1, 1, 2]]}
+    write("text_cnn", TextCNN(), tokens, dynamo=False, opset=17, integer=["tokens"])
+    write("text_cnn_dynamo", TextCNN(), tokens, dynamo=True, opset=18, integer=["tokens"])
     same_pad_model()
     refused_models()
     dtypes_model()
