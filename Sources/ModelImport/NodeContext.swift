@@ -112,6 +112,24 @@ struct NodeContext {
     return attribute.ints.map { Int($0) }
   }
 
+  /// A string-list attribute, or `nil` when absent.
+  mutating func strings(_ name: String) throws(ModelImportError) -> [String]? {
+    guard let attribute = attribute(name) else { return nil }
+    guard attribute.type == .strings || !attribute.strings.isEmpty else {
+      throw error("attribute \(name) must be a list of strings")
+    }
+    return attribute.strings.map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// A float-list attribute, or `nil` when absent.
+  mutating func floats(_ name: String) throws(ModelImportError) -> [Double]? {
+    guard let attribute = attribute(name) else { return nil }
+    guard attribute.type == .floats || !attribute.floats.isEmpty else {
+      throw error("attribute \(name) must be a list of floats")
+    }
+    return attribute.floats.map { Double($0) }
+  }
+
   /// A string attribute, or `defaultValue`.
   mutating func string(_ name: String, default defaultValue: String) throws(ModelImportError) -> String {
     guard let attribute = attribute(name) else { return defaultValue }

@@ -27,7 +27,7 @@ enum OperatorRegistry {
     ShapeOperator.self, ExpandOperator.self, CastOperator.self, WhereOperator.self, TriluOperator.self,
     EqualOperator.self, LessOperator.self, GreaterOperator.self, AndOperator.self, OrOperator.self,
     NotOperator.self, ModOperator.self, SplitOperator.self, GlobalAveragePoolOperator.self,
-    BatchNormalizationOperator.self,
+    BatchNormalizationOperator.self, RNNOperator.self, GRUOperator.self, LSTMOperator.self,
     ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 

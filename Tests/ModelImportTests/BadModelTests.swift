@@ -70,6 +70,10 @@ import Testing
     ),
     ("refused_cast_string", "Cast node 'to_text': cast to string is not supported"),
     ("refused_mod_zero", "Mod node 'mod_zero': integer Mod by zero"),
+    (
+      "refused_lstm_lengths",
+      "LSTM node 'lstm': input 4 (sequence_lens) is not supported: every sequence runs to its end"
+    ),
     ("refused_maxpool_indices", "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
     (
       "refused_bad_group",

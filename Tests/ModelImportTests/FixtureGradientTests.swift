@@ -9,7 +9,7 @@ import Testing
     "mlp_torchscript", "mlp_dynamo", "mlp_external", "dtypes", "cnn", "attention", "rnn", "ops",
     "depthwise", "ceil_pool", "embedding", "embedding_dynamo", "same_upper", "same_pad", "encoder_padding",
     "encoder_padding_dynamo", "encoder_causal", "encoder_dynamo", "masked_attention", "tiny_resnet",
-    "batchnorm_mlp", "text_cnn", "text_cnn_dynamo",
+    "batchnorm_mlp", "text_cnn", "text_cnn_dynamo", "lstm", "lstm_dynamo", "gru", "gru_dynamo", "rnn_relu",
   ])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)

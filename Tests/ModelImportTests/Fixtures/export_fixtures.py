@@ -239,6 +239,53 @@ class TextCNN(torch.nn.Module):
         return self.fc(y.amax(-1))
 
 
+class Recurrent(torch.nn.Module):
+    """A sequence classifier on an nn.LSTM, nn.GRU or nn.RNN (batch_first), from its last step's
+    output: the exporters write one ONNX LSTM, GRU or RNN node per layer."""
+
+    def __init__(self, kind, **options):
+        super().__init__()
+        self.rnn = getattr(torch.nn, kind)(4, 5, batch_first=True, **options)
+        width = 10 if options.get("bidirectional") else 5
+        self.fc = torch.nn.Linear(width, 3)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.fc(out[:, -1])
+
+
+# PyTorch's gate blocks for each of ONNX's, in ONNX's order: LSTM i, o, f, c from PyTorch's
+# i, f, g, o; GRU z, r, h from r, z, n.
+GATE_ORDER = {"LSTM": [0, 3, 1, 2], "GRU": [1, 0, 2], "RNN": [0]}
+
+
+def recurrent_grads(name, model, grads):
+    """Adds to NAME.json the gradients of the W, R and B initializers of each recurrent node, made
+    from PyTorch's by the exporters' own reordering (gate blocks, directions stacked, the two biases
+    joined), after checking the exported values are PyTorch's weights so reordered."""
+    proto = onnx.load(os.path.join(HERE, name + ".onnx"))
+    initializers = {i.name: numpy_helper.to_array(i) for i in proto.graph.initializer}
+    params = dict(model.named_parameters())
+    nodes = [n for n in proto.graph.node if n.op_type in GATE_ORDER]
+    for layer, node in enumerate(nodes):
+        order = GATE_ORDER[node.op_type]
+        suffixes = [""] + (["_reverse"] if model.rnn.bidirectional else [])
+
+        def reordered(values, key):
+            blocks = np.split(np.asarray(values[key], dtype=np.float64), len(order))
+            return np.concatenate([blocks[k] for k in order])
+
+        def stacked(values, parts):
+            return np.stack([np.concatenate([reordered(values, f"rnn.{part}_l{layer}{suffix}") for part in parts])
+                             for suffix in suffixes])
+
+        weights = {k: v.detach().numpy() for k, v in params.items()}
+        shaped = {k: np.array(v).reshape(params[k].shape) for k, v in grads.items() if k in params}
+        for position, parts in ((1, ["weight_ih"]), (2, ["weight_hh"]), (3, ["bias_ih", "bias_hh"])):
+            assert np.array_equal(stacked(weights, parts).astype(np.float32), initializers[node.input[position]])
+            grads[node.input[position]] = stacked(shaped, parts).flatten().tolist()
+
+
 def random_batch_norm(norm):
     """`norm` with random running statistics, scale and shift, as after training."""
     with torch.no_grad():
@@ -340,11 +387,14 @@ def refused_models():
     """Models with what the importer still refuses, each named with its node and attribute: a 3-d
     convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define,
     a group that does not divide the channels, BatchNormalization in training mode, a cast to
-    string, and an integer Mod by zero."""
+    string, an integer Mod by zero, and an LSTM given sequence lengths."""
     w = numpy_helper.from_array(np.ones((1, 1, 3, 3, 3), dtype=np.float32), "w")
     w2 = numpy_helper.from_array(np.ones((2, 1, 1, 1), dtype=np.float32), "w")
     stats = [numpy_helper.from_array(np.ones(1, dtype=np.float32), name) for name in ("s", "b", "m", "v")]
     zero = numpy_helper.from_array(np.zeros(1, dtype=np.int64), "zero")
+    lstm = [numpy_helper.from_array(np.ones(shape, dtype=np.float32), name)
+            for name, shape in (("W", (1, 8, 3)), ("R", (1, 8, 2)))]
+    lstm.append(numpy_helper.from_array(np.array([2], dtype=np.int32), "lengths"))
     cases = [
         ("refused_bad_group", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv_groups", group=2)],
          [1, 3, 2, 2], [w2]),
@@ -358,6 +408,9 @@ def refused_models():
         ("refused_mod_zero",
          [helper.make_node("Shape", ["x"], ["s"], name="shape"),
           helper.make_node("Mod", ["s", "zero"], ["y"], name="mod_zero")], [2], [zero]),
+        ("refused_lstm_lengths",
+         [helper.make_node("LSTM", ["x", "W", "R", "", "lengths"], ["y"], name="lstm", hidden_size=2)],
+         [2, 1, 3], lstm),
         ("refused_maxpool_indices",
          [helper.make_node("MaxPool", ["x"], ["y", "i"], name="pool_with_indices", kernel_shape=[2, 2])],
          [1, 1, 4, 4], []),
@@ -398,7 +451,7 @@ def tensor(name, value, dtype, integer, boolean):
     return torch.tensor(value, dtype=dtype)
 
 
-def write(name, model, inputs, dynamo, opset, external=False, integer=(), boolean=()):
+def write(name, model, inputs, dynamo, opset, external=False, integer=(), boolean=(), recurrent=False):
     model.eval()
     path = os.path.join(HERE, name + ".onnx")
     example = tuple(tensor(k, v, torch.float32, integer, boolean) for k, v in inputs.items())
@@ -415,6 +468,8 @@ def write(name, model, inputs, dynamo, opset, external=False, integer=(), boolea
             proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
             location=name + ".onnx.data", size_threshold=0)
     loss, grads = gradients(model, inputs, integer, boolean)
+    if recurrent:
+        recurrent_grads(name, model, grads)
     save_json(name, inputs, loss, grads)
 
 
@@ -620,6 +675,14 @@ def main():
     tokens = {"tokens": [[1, 2, 3, 0, 9, 4, 4], [5, 6, 7, 8, 1, 1, 2]]}
     write("text_cnn", TextCNN(), tokens, dynamo=False, opset=17, integer=["tokens"])
     write("text_cnn_dynamo", TextCNN(), tokens, dynamo=True, opset=18, integer=["tokens"])
+    torch.manual_seed(17)
+    sequence = {"x": torch.randn(2, 5, 4).tolist()}
+    lstm = Recurrent("LSTM", num_layers=2, bidirectional=True)
+    write("lstm", lstm, sequence, dynamo=False, opset=17, recurrent=True)
+    write("lstm_dynamo", Recurrent("LSTM"), sequence, dynamo=True, opset=18, recurrent=True)
+    write("gru", Recurrent("GRU", bidirectional=True), sequence, dynamo=False, opset=17, recurrent=True)
+    write("gru_dynamo", Recurrent("GRU", num_layers=2), sequence, dynamo=True, opset=18, recurrent=True)
+    write("rnn_relu", Recurrent("RNN", nonlinearity="relu"), sequence, dynamo=False, opset=17, recurrent=True)
     same_pad_model()
     refused_models()
     dtypes_model()
