@@ -57,9 +57,12 @@ struct NodeContext {
     }
   }
 
-  /// Input `index`, which must be known at import time (shapes, axes, indices).
+  /// Input `index`, which must be known at import time (shapes, axes, indices, scales, bounds): a
+  /// constant, or a leaf such as a float initializer (which then enters the graph only if a
+  /// differentiable op takes it too).
   func constant(_ index: Int, _ what: String) throws(ModelImportError) -> Tensor {
     guard has(index) else { throw error("input \(index) (\(what)) is missing") }
+    if case .variable(let leaf) = inputs[index]!, leaf.creator == nil { return leaf.data }
     guard case .constant(let tensor, _) = inputs[index]! else {
       throw error(
         "input \(index) (\(what)) must be known without running the model (an initializer or a Constant), "

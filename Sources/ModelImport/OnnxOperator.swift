@@ -27,7 +27,9 @@ enum OperatorRegistry {
     ShapeOperator.self, ExpandOperator.self, CastOperator.self, WhereOperator.self, TriluOperator.self,
     EqualOperator.self, LessOperator.self, GreaterOperator.self, AndOperator.self, OrOperator.self,
     NotOperator.self, ModOperator.self, SplitOperator.self, GlobalAveragePoolOperator.self,
-    BatchNormalizationOperator.self, RNNOperator.self, GRUOperator.self, LSTMOperator.self,
+    BatchNormalizationOperator.self, RNNOperator.self, GRUOperator.self, LSTMOperator.self, ClipOperator.self,
+    HardSwishOperator.self, HardSigmoidOperator.self, EluOperator.self, SoftplusOperator.self,
+    PReluOperator.self, InstanceNormalizationOperator.self, ResizeOperator.self, ConvTransposeOperator.self,
     ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 

@@ -10,6 +10,7 @@ import Testing
     "depthwise", "ceil_pool", "embedding", "embedding_dynamo", "same_upper", "same_pad", "encoder_padding",
     "encoder_padding_dynamo", "encoder_causal", "encoder_dynamo", "masked_attention", "tiny_resnet",
     "batchnorm_mlp", "text_cnn", "text_cnn_dynamo", "lstm", "lstm_dynamo", "gru", "gru_dynamo", "rnn_relu",
+    "mobilenet_block", "mobilenet_block_dynamo", "conv_decoder", "conv_decoder_dynamo", "activations",
   ])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)

@@ -286,6 +286,63 @@ def recurrent_grads(name, model, grads):
             grads[node.input[position]] = stacked(shaped, parts).flatten().tolist()
 
 
+class MobileNetBlock(torch.nn.Module):
+    """An inverted residual block as MobileNetV3: 1×1 expand with ReLU6 (Clip), a depthwise 3×3
+    with Hardswish, a squeeze-and-excite gate with Hardsigmoid, 1×1 project, a residual add."""
+
+    def __init__(self):
+        super().__init__()
+        self.expand = torch.nn.Conv2d(4, 8, 1)
+        self.depthwise = torch.nn.Conv2d(8, 8, 3, padding=1, groups=8)
+        self.excite = torch.nn.Linear(8, 8)
+        self.project = torch.nn.Conv2d(8, 4, 1)
+        self.fc = torch.nn.Linear(4, 2)
+
+    def forward(self, x):
+        y = torch.nn.functional.hardswish(self.depthwise(torch.nn.functional.relu6(self.expand(x))))
+        gate = torch.nn.functional.hardsigmoid(self.excite(y.mean((2, 3))))
+        y = self.project(y * gate[:, :, None, None])
+        return self.fc((x + y).mean((2, 3)))
+
+
+class ConvDecoder(torch.nn.Module):
+    """A decoder as in autoencoders, GANs and U-Nets: ConvTranspose2d with output_padding and
+    with a 4×4 kernel, GroupNorm (InstanceNormalization), nearest upsampling (Resize), a sigmoid."""
+
+    def __init__(self):
+        super().__init__()
+        self.up1 = torch.nn.ConvTranspose2d(3, 4, 3, stride=2, padding=1, output_padding=1)
+        self.norm = torch.nn.GroupNorm(2, 4)
+        self.up2 = torch.nn.ConvTranspose2d(4, 2, 4, stride=2, padding=1, bias=False)
+        self.resize = torch.nn.Upsample(scale_factor=2, mode="nearest")
+        self.out = torch.nn.Conv2d(2, 1, 3, padding=1)
+        with torch.no_grad():
+            self.norm.weight.add_(0.3 * torch.randn(4))
+            self.norm.bias.add_(0.3 * torch.randn(4))
+
+    def forward(self, x):
+        y = torch.nn.functional.silu(self.norm(self.up1(x)))
+        return torch.sigmoid(self.out(self.resize(torch.relu(self.up2(y)))))
+
+
+class Activations(torch.nn.Module):
+    """An MLP through ELU, Softplus, PReLU (one slope per feature) and Hardtanh (Clip)."""
+
+    def __init__(self):
+        super().__init__()
+        self.l1, self.l2, self.l3, self.l4 = (torch.nn.Linear(4, 6), torch.nn.Linear(6, 6),
+                                              torch.nn.Linear(6, 6), torch.nn.Linear(6, 2))
+        self.prelu = torch.nn.PReLU(6)
+        with torch.no_grad():
+            self.prelu.weight.uniform_(0.05, 0.5)
+
+    def forward(self, x):
+        y = torch.nn.functional.elu(self.l1(x), alpha=0.7)
+        y = torch.nn.functional.softplus(self.l2(y))
+        y = torch.nn.functional.hardtanh(self.prelu(self.l3(y)), -0.5, 0.8)
+        return self.l4(y)
+
+
 def random_batch_norm(norm):
     """`norm` with random running statistics, scale and shift, as after training."""
     with torch.no_grad():
@@ -683,6 +740,16 @@ def main():
     write("gru", Recurrent("GRU", bidirectional=True), sequence, dynamo=False, opset=17, recurrent=True)
     write("gru_dynamo", Recurrent("GRU", num_layers=2), sequence, dynamo=True, opset=18, recurrent=True)
     write("rnn_relu", Recurrent("RNN", nonlinearity="relu"), sequence, dynamo=False, opset=17, recurrent=True)
+    torch.manual_seed(18)
+    image = {"x": torch.randn(2, 4, 5, 5).tolist()}
+    write("mobilenet_block", MobileNetBlock(), image, dynamo=False, opset=17)
+    write("mobilenet_block_dynamo", MobileNetBlock(), image, dynamo=True, opset=18)
+    torch.manual_seed(19)
+    code = {"x": torch.randn(1, 3, 2, 3).tolist()}
+    write("conv_decoder", ConvDecoder(), code, dynamo=False, opset=17)
+    write("conv_decoder_dynamo", ConvDecoder(), code, dynamo=True, opset=18)
+    torch.manual_seed(20)
+    write("activations", Activations(), {"x": (2 * torch.randn(5, 4)).tolist()}, dynamo=False, opset=17)
     same_pad_model()
     refused_models()
     dtypes_model()
