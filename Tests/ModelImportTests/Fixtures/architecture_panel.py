@@ -219,6 +219,78 @@ class TextCNN(nn.Module):
         return self.fc(torch.relu(self.conv(self.emb(t).transpose(1, 2))).max(-1).values)
 
 
+class PatchEmbedding(nn.Module):
+    """A ViT's start: patches by a strided Conv, flatten, a class token, position embeddings,
+    a pre-norm encoder layer, the class token's head."""
+
+    def __init__(self):
+        super().__init__()
+        self.patch = nn.Conv2d(3, 8, 4, stride=4)
+        self.cls = nn.Parameter(torch.randn(1, 1, 8))
+        self.pos = nn.Parameter(torch.randn(1, 5, 8))
+        self.layer = nn.TransformerEncoderLayer(8, 2, 16, batch_first=True, norm_first=True, activation="gelu")
+        self.head = nn.Linear(8, 3)
+
+    def forward(self, x):
+        tokens = self.patch(x).flatten(2).transpose(1, 2)
+        tokens = torch.cat([self.cls.expand(x.shape[0], -1, -1), tokens], 1) + self.pos
+        return self.head(self.layer(tokens)[:, 0])
+
+
+class WithLoss(nn.Module):
+    """A classifier that returns its own F.cross_entropy loss, as training code often does."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x, labels):
+        return F.cross_entropy(self.fc(x), labels)
+
+
+class Einsum(nn.Module):
+    """Attention scores written with torch.einsum."""
+
+    def __init__(self):
+        super().__init__()
+        self.q, self.k = nn.Linear(8, 8), nn.Linear(8, 8)
+
+    def forward(self, x):
+        return torch.softmax(torch.einsum("btd,bsd->bts", self.q(x), self.k(x)), -1)
+
+
+class Bilinear(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 2, 3, padding=1)
+
+    def forward(self, x):
+        return self.conv(F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False))
+
+
+class AdaptivePool(nn.Module):
+    """A VGG-style head: AdaptiveAvgPool2d((2, 2)) before the classifier."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv, self.fc = nn.Conv2d(1, 2, 3, padding=1), nn.Linear(8, 2)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(torch.relu(self.conv(x)), (2, 2)), 1))
+
+
+class Standardize(nn.Module):
+    """x.std() and x.var() (as in hand-written normalizations)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 4)
+
+    def forward(self, x):
+        y = self.fc(x)
+        return (y - y.mean(-1, keepdim=True)) / y.std(-1, keepdim=True) + y.var()
+
+
 def sequential(*layers):
     class Wrapped(nn.Module):
         def __init__(self):
@@ -265,6 +337,13 @@ PANEL = [
      lambda: (torch.randn(B, 8),)),
     ("Embedding + positions + LayerNorm + GELU + mean", lambda: TextModel(), lambda: (TOKENS,)),
     ("text CNN (Embedding, Conv1d, max over time)", lambda: TextCNN(), lambda: (TOKENS,)),
+    ("ViT patch embedding + class token + pre-norm layer", lambda: PatchEmbedding(),
+     lambda: (torch.randn(2, 3, 8, 8),)),
+    ("VGG-style AdaptiveAvgPool2d((2, 2))", lambda: AdaptivePool(), lambda: (torch.randn(1, 1, 8, 8),)),
+    ("bilinear F.interpolate", lambda: Bilinear(), lambda: (torch.randn(1, 2, 4, 4),)),
+    ("einsum attention scores", lambda: Einsum(), lambda: (torch.randn(B, T, 8),)),
+    ("x.std() and x.var()", lambda: Standardize(), lambda: (torch.randn(B, 4),)),
+    ("model returning F.cross_entropy", lambda: WithLoss(), lambda: (torch.randn(B, 4), torch.tensor([0, 2]))),
 ]
 
 
