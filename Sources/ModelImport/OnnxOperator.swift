@@ -30,6 +30,7 @@ enum OperatorRegistry {
     BatchNormalizationOperator.self, RNNOperator.self, GRUOperator.self, LSTMOperator.self, ClipOperator.self,
     HardSwishOperator.self, HardSigmoidOperator.self, EluOperator.self, SoftplusOperator.self,
     PReluOperator.self, InstanceNormalizationOperator.self, ResizeOperator.self, ConvTransposeOperator.self,
+    SoftmaxCrossEntropyLossOperator.self, NegativeLogLikelihoodLossOperator.self, ReduceProdOperator.self,
     ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 

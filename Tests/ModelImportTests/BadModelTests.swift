@@ -74,6 +74,16 @@ import Testing
       "refused_lstm_lengths",
       "LSTM node 'lstm': input 4 (sequence_lens) is not supported: every sequence runs to its end"
     ),
+    (
+      "refused_resize_cubic",
+      "Resize node 'bicubic': mode cubic is not supported (nearest or linear; bicubic upsampling is not)"
+    ),
+    ("refused_conv_transpose_groups", "ConvTranspose node 'up': attribute group is not supported (only 1)"),
+    (
+      "refused_reduce_prod",
+      "ReduceProd node 'product': the product of a computed value is not supported (only of constants, such "
+        + "as shapes)"
+    ),
     ("refused_maxpool_indices", "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
     (
       "refused_bad_group",

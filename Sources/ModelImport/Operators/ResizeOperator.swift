@@ -1,19 +1,19 @@
 import Autodiff
 
-/// ONNX `Resize` in `nearest` mode (`nn.Upsample`, `F.interpolate(mode="nearest")`): each output
-/// position copies the input position its coordinate maps to, axis by axis, as Autodiff's
-/// `GetItem` with a list of positions (so the gradient sums over the copies). Scales or sizes are
+/// ONNX `Resize` (`nn.Upsample`, `F.interpolate`), axis by axis. In `nearest` mode each output
+/// position copies the input position its coordinate maps to, as Autodiff's `GetItem` with a list
+/// of positions (so the gradient sums over the copies); in `linear` mode (bilinear) it mixes the
+/// two neighbours of its coordinate, `GetItem`s times constant weights, added. Scales or sizes are
 /// constants; every `coordinate_transformation_mode` but tf_crop_and_resize and every
-/// `nearest_mode`. The linear and cubic modes are refused.
+/// `nearest_mode`. The cubic mode is refused.
 enum ResizeOperator: OnnxOperator {
   static let opType = "Resize"
 
   static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
     try node.expectInputs(1, 4)
     let mode = try node.string("mode", default: "nearest")
-    guard mode == "nearest" else {
-      throw node.error(
-        "mode \(mode) is not supported (only nearest; bilinear and bicubic upsampling are not)")
+    guard mode == "nearest" || mode == "linear" else {
+      throw node.error("mode \(mode) is not supported (nearest or linear; bicubic upsampling is not)")
     }
     let transform = try node.string("coordinate_transformation_mode", default: "half_pixel")
     let rounding = try node.string("nearest_mode", default: "round_prefer_floor")
@@ -46,17 +46,56 @@ enum ResizeOperator: OnnxOperator {
       factors = scales
     }
     for axis in 0..<rank where outputs[axis] != x.shape[axis] || factors[axis] != 1 {
-      var positions = [Int]()
+      var coordinates = [Double]()
       for position in 0..<outputs[axis] {
-        let coordinate = try source(
-          position, transform, scale: factors[axis], length: x.shape[axis], output: outputs[axis], node)
-        positions.append(min(max(try round(coordinate, rounding, node), 0), x.shape[axis] - 1))
+        coordinates.append(
+          try source(
+            position, transform, scale: factors[axis], length: x.shape[axis], output: outputs[axis], node))
       }
-      var items = Array(repeating: IndexItem.all, count: axis + 1)
-      items[axis] = .indices(positions)
-      x = try node.call(GetItem(items), [x])
+      x =
+        mode == "nearest"
+        ? try nearest(x, axis: axis, coordinates, rounding, node)
+        : try linear(x, axis: axis, coordinates, node)
     }
     return [.variable(x)]
+  }
+
+  /// `x` at the positions nearest to `coordinates` along `axis`.
+  private static func nearest(
+    _ x: Variable, axis: Int, _ coordinates: [Double], _ rounding: String, _ node: NodeContext
+  ) throws(ModelImportError) -> Variable {
+    var positions = [Int]()
+    for coordinate in coordinates {
+      positions.append(min(max(try round(coordinate, rounding, node), 0), x.shape[axis] - 1))
+    }
+    return try pick(x, axis: axis, positions, node)
+  }
+
+  /// `x` interpolated linearly at `coordinates` along `axis` (clamped to the edges).
+  private static func linear(_ x: Variable, axis: Int, _ coordinates: [Double], _ node: NodeContext)
+    throws(ModelImportError) -> Variable
+  {
+    let last = Double(x.shape[axis] - 1)
+    let clamped = coordinates.map { min(max($0, 0), last) }
+    let below = clamped.map { Int($0.rounded(.down)) }
+    let above = below.map { min($0 + 1, x.shape[axis] - 1) }
+    let fractions = zip(clamped, below).map { $0 - Double($1) }
+    var shape = Array(repeating: 1, count: x.shape.count)
+    shape[axis] = coordinates.count
+    let lower = Variable(Tensor(shape: shape, scalars: fractions.map { 1 - $0 }), name: "weights")
+    let upper = Variable(Tensor(shape: shape, scalars: fractions), name: "weights")
+    let left = try node.call(Mul(), [try pick(x, axis: axis, below, node), lower])
+    let right = try node.call(Mul(), [try pick(x, axis: axis, above, node), upper])
+    return try node.call(Add(), [left, right])
+  }
+
+  /// `x` at `positions` along `axis`.
+  private static func pick(_ x: Variable, axis: Int, _ positions: [Int], _ node: NodeContext)
+    throws(ModelImportError) -> Variable
+  {
+    var items = Array(repeating: IndexItem.all, count: axis + 1)
+    items[axis] = .indices(positions)
+    return try node.call(GetItem(items), [x])
   }
 
   /// The input coordinate of output `position` on an axis of `length` resized to `output`.

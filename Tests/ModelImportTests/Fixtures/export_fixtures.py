@@ -343,6 +343,37 @@ class Activations(torch.nn.Module):
         return self.l4(y)
 
 
+class LossInside(torch.nn.Module):
+    """A classifier that returns its own loss: F.cross_entropy with an ignored label
+    (SoftmaxCrossEntropyLoss) plus F.nll_loss summed (NegativeLogLikelihoodLoss), and x.std()
+    (which the TorchScript exporter counts with ReduceProd)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(4, 3)
+
+    def forward(self, x, labels):
+        logits = self.fc(x)
+        ignored = torch.nn.functional.cross_entropy(logits, labels, ignore_index=1)
+        summed = torch.nn.functional.nll_loss(torch.log_softmax(logits, 1), labels, reduction="sum")
+        return ignored + summed + logits.std(-1).sum()
+
+
+class Interpolate(torch.nn.Module):
+    """F.interpolate: bilinear without and with align_corners (Resize linear), nearest to a size."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(2, 2, 3, padding=1)
+
+    def forward(self, x):
+        y = torch.tanh(self.conv(x))
+        a = torch.nn.functional.interpolate(y, scale_factor=2, mode="bilinear", align_corners=False)
+        b = torch.nn.functional.interpolate(y, size=(5, 7), mode="bilinear", align_corners=True)
+        c = torch.nn.functional.interpolate(y, size=(5, 7), mode="nearest")
+        return a.mean((2, 3)) * 2 + (b * c).mean((2, 3))
+
+
 def random_batch_norm(norm):
     """`norm` with random running statistics, scale and shift, as after training."""
     with torch.no_grad():
@@ -444,7 +475,8 @@ def refused_models():
     """Models with what the importer still refuses, each named with its node and attribute: a 3-d
     convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define,
     a group that does not divide the channels, BatchNormalization in training mode, a cast to
-    string, an integer Mod by zero, and an LSTM given sequence lengths."""
+    string, an integer Mod by zero, an LSTM given sequence lengths, bicubic Resize, a grouped
+    ConvTranspose, and ReduceProd of a computed value."""
     w = numpy_helper.from_array(np.ones((1, 1, 3, 3, 3), dtype=np.float32), "w")
     w2 = numpy_helper.from_array(np.ones((2, 1, 1, 1), dtype=np.float32), "w")
     stats = [numpy_helper.from_array(np.ones(1, dtype=np.float32), name) for name in ("s", "b", "m", "v")]
@@ -452,6 +484,8 @@ def refused_models():
     lstm = [numpy_helper.from_array(np.ones(shape, dtype=np.float32), name)
             for name, shape in (("W", (1, 8, 3)), ("R", (1, 8, 2)))]
     lstm.append(numpy_helper.from_array(np.array([2], dtype=np.int32), "lengths"))
+    scales = numpy_helper.from_array(np.array([1, 1, 2, 2], dtype=np.float32), "scales")
+    w4 = numpy_helper.from_array(np.ones((2, 1, 2, 2), dtype=np.float32), "w")
     cases = [
         ("refused_bad_group", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv_groups", group=2)],
          [1, 3, 2, 2], [w2]),
@@ -468,6 +502,12 @@ def refused_models():
         ("refused_lstm_lengths",
          [helper.make_node("LSTM", ["x", "W", "R", "", "lengths"], ["y"], name="lstm", hidden_size=2)],
          [2, 1, 3], lstm),
+        ("refused_resize_cubic",
+         [helper.make_node("Resize", ["x", "", "scales"], ["y"], name="bicubic", mode="cubic")], [1, 1, 2, 2], [scales]),
+        ("refused_conv_transpose_groups",
+         [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="up", group=2)], [1, 2, 3, 3], [w4]),
+        ("refused_reduce_prod",
+         [helper.make_node("ReduceProd", ["x"], ["y"], name="product", keepdims=0)], [3], []),
         ("refused_maxpool_indices",
          [helper.make_node("MaxPool", ["x"], ["y", "i"], name="pool_with_indices", kernel_shape=[2, 2])],
          [1, 1, 4, 4], []),
@@ -750,6 +790,14 @@ def main():
     write("conv_decoder_dynamo", ConvDecoder(), code, dynamo=True, opset=18)
     torch.manual_seed(20)
     write("activations", Activations(), {"x": (2 * torch.randn(5, 4)).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(21)
+    labelled = {"x": torch.randn(4, 4).tolist(), "labels": [0, 1, 2, 2]}
+    write("loss_inside", LossInside(), labelled, dynamo=False, opset=17, integer=["labels"])
+    write("loss_inside_dynamo", LossInside(), labelled, dynamo=True, opset=18, integer=["labels"])
+    torch.manual_seed(22)
+    small = {"x": torch.randn(1, 2, 3, 4).tolist()}
+    write("interpolate", Interpolate(), small, dynamo=False, opset=17)
+    write("interpolate_dynamo", Interpolate(), small, dynamo=True, opset=18)
     same_pad_model()
     refused_models()
     dtypes_model()
