@@ -6,7 +6,7 @@ import GraphProgram
 /// the one-line fan-out sum `y = x + x + … + x` of N terms), next to the same command on a plain
 /// chain with the same number of functions (`W5Programs.chain`), and `dot -Tplain` on the same graph
 /// (`W8Programs.dot`). Every child runs under a time limit and a memory cap (`runLimited`), and a
-/// child stopped by either is reported as such. Time and peak memory (`ru_maxrss`) are those of
+/// child stopped by either is reported as such. Time and peak memory (`LimitedRun.peakBytes`) are those of
 /// one run, or the median of three when the first took under 2 s.
 enum W8SharedParameters {
   /// Sizes and limits of a run.
