@@ -50,7 +50,7 @@ struct TensorDecoding {
   }
 
   /// The bytes of an external tensor: `location` relative to the model's directory, from `offset`,
-  /// `length` bytes (default: what the shape needs).
+  /// `length` bytes (default: what the shape needs), in the file mapped into memory (read in place).
   private func externalBytes(_ proto: Onnx_TensorProto, expected: Int, what: String) throws(ModelImportError)
     -> Data
   {
@@ -71,21 +71,17 @@ struct TensorDecoding {
         "\(what): external data in '\(location)' at offset \(entries["offset"] ?? "0") with length "
           + "\(entries["length"] ?? "?"), but the shape needs \(expected) bytes")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    let file: Data
+    do {
+      file = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    } catch {
       throw ModelImportError("\(what): cannot open its external data file '\(path)'")
     }
-    defer { try? handle.close() }
-    let data: Data?
-    do {
-      try handle.seek(toOffset: UInt64(offset))
-      data = try handle.read(upToCount: length)
-    } catch {
-      throw ModelImportError("\(what): cannot read its external data file '\(path)'")
-    }
-    guard let data, data.count == length else {
+    guard file.count >= offset + length else {
       throw ModelImportError(
         "\(what): the external data file '\(path)' ends before offset \(offset) + \(length) bytes")
     }
+    let data = file[file.startIndex + offset..<file.startIndex + offset + length]
     return data
   }
 
