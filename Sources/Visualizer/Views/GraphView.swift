@@ -87,8 +87,9 @@ struct GraphView {
     guard state.selection == nil, let active = session.activeFunction else { return focus }
     let functionBox = scene.display.boxOf[session.graph.nodeID(function: active)]
     var area = focus
-    for edge in scene.display.edges where edge.functionBox == functionBox {
-      for end in [edge.from, edge.to] { area = area.union(scene.layout.boxes[end]) }
+    for edge in scene.edgesOfFunctionBox[functionBox] ?? [] {
+      let ends = scene.display.edges[edge]
+      area = area.union(scene.layout.boxes[ends.from]).union(scene.layout.boxes[ends.to])
     }
     return area.width <= width && area.height <= height ? area : focus
   }
@@ -117,8 +118,8 @@ struct GraphView {
     let activeBox = active.map { scene.display.boxOf[graph.nodeID(function: $0)] }
     let selectedBoxes = self.selectedBoxes()
     var highlighted = [EdgeRoute]()
-    for (position, route) in scene.layout.routes.enumerated()
-    where scene.routeBounds[position].intersects(view) {
+    for position in scene.layout.routes.indices where scene.routeBounds[position].intersects(view) {
+      let route = scene.layout.routes[position]
       let edge = scene.display.edges[route.edge]
       if edge.functionBox == activeBox || selectedBoxes.contains(edge.from) || selectedBoxes.contains(edge.to)
       {
