@@ -59,20 +59,37 @@ protocol DeferrableFunction: Function {
   static func scalarInputGradient(_ x: Double, _ gy: Double) -> Double?
 }
 
-extension DeferrableFunction where Self: ElementwiseFunction {
+/// A deferrable op of one input applied to each element, stated on one `Double`: its value and its
+/// local derivative, from which the op's `apply`, `localDerivative` and fused `inputGradient` are
+/// written, so the scalar paths below compute the same bits as the tensor ones.
+protocol DeferrableUnaryFunction: ElementwiseFunction, DeferrableFunction {
+  /// The op at `x`: what `apply` computes for each element.
+  static func value(at x: Double) -> Double
+
+  /// The local derivative at `x`: the product of `localDerivative`'s factors.
+  static func derivative(at x: Double) -> Double
+}
+
+extension DeferrableUnaryFunction {
   /// `.one(inputGradient(first, gy))`, with the shared instance's arithmetic.
   static func inputGradients(first: Tensor, second: Tensor?, gy: Tensor) -> Gradients {
     .one(shared.inputGradient(first, gy))
   }
 
-  /// `inputGradients` on scalars, unwrapped (both are scalars, so the result is one).
+  /// `derivative(at: x) · gy`, as `inputGradient` multiplies each element.
   static func scalarInputGradient(_ x: Double, _ gy: Double) -> Double? {
-    shared.inputGradient(Tensor(x), Tensor(gy)).scalar
+    derivative(at: x) * gy
   }
 
-  /// The op applied to `x`, with its creator deferred (a leaf inside `withNoGrad`).
+  /// The op applied to `x`, with its creator deferred (a leaf inside `withNoGrad`). A scalar takes
+  /// `value(at:)` directly, the bits `apply` would give, without the shared instance.
   static func deferredCall(_ x: Variable) -> Variable {
-    let y = shared.apply(x.data)
+    let y: Tensor
+    if case .scalar(let value) = x._data.storage {
+      y = Tensor(Self.value(at: value))
+    } else {
+      y = shared.apply(x._data)
+    }
     guard GradMode.isEnabled else { return Variable(y) }
     return Variable(
       y, deferred: DeferredCreator(op: Self.self, first: x, second: nil), generation: x.generation + 1)

@@ -113,8 +113,17 @@ public final class Variable {
   /// With `createGraph: true` the pass computes every gradient with this module's ops, recording
   /// them (even inside `withNoGrad`), so each gradient is also a `gradVariable` with a creator that
   /// can be differentiated again; see `grad(_:_:createGraph:)` for the short form.
+  ///
+  /// A pass without `createGraph` first runs the chain of unary ops on scalars that leads to this
+  /// variable, if any, on `Double`s and without a `BackwardPass` (see `runScalarChain`), and starts
+  /// one only for the rest of the graph.
   public func backward(retainGrad: Bool = true, createGraph: Bool = false) {
-    var pass = BackwardPass(from: self, retainGrad: retainGrad, createGraph: createGraph)
+    var start = self
+    if !createGraph {
+      guard let rest = BackwardPass.runScalarChain(from: self, retainGrad: retainGrad) else { return }
+      start = rest
+    }
+    var pass = BackwardPass(from: start, retainGrad: retainGrad, createGraph: createGraph)
     pass.run()
   }
 
