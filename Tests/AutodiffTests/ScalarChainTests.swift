@@ -14,6 +14,11 @@ import Testing
       (sigmoid, Sigmoid.init), (sqrt, Sqrt.init), (log, Log.init), (neg, Neg.init), (relu, ReLU.init),
     ]
   }
+  /// Every binary op with a helper, as the helper and as its function class.
+  static var binaryOps: [(helper: (Variable, Variable) -> Variable, function: () -> BinaryFunction)] {
+    [(add, Add.init), (sub, Sub.init), (mul, Mul.init), (div, Div.init)]
+  }
+
   /// Inputs inside every op's domain, with a zero for the kinks.
   static let inputs = [0.7, 0.5, 2.25, 1e-3, 13.0]
   static let signedInputs = [-1.5, -1e-3, 0.0]
@@ -159,5 +164,55 @@ import Testing
     let gradient = try #require(recorded.gradVariable)
     #expect(gradient.data == x.grad!)
     #expect(gradient.creator != nil)
+  }
+
+  @Test func everyBinaryOpsScalarValueIsItsApplyOnTensors() {
+    for (helper, function) in Self.binaryOps {
+      let op = function()
+      for a in Self.inputs + Self.signedInputs {
+        for b in Self.inputs + Self.signedInputs {
+          let tensorValue = op.apply(Tensor([a]), Tensor([b])).scalars[0]
+          let scalarValue = helper(Variable(a), Variable(b)).data.scalar!
+          #expect(scalarValue.bitPattern == tensorValue.bitPattern, "\(op.name)(\(a), \(b))")
+        }
+      }
+    }
+  }
+
+  /// Graphs of binary ops on scalars: with a leaf on either side (the chain goes on), one input
+  /// twice (it goes on once), and two inputs with creators (a pass takes over), each under a
+  /// `square`, with and without `retainGrad`.
+  @Test(arguments: [true, false])
+  func binaryOpsOnScalarsGiveTheSteppedPassesGradients(retainGrad: Bool) {
+    func onItself(_ op: (Variable, Variable) -> Variable, _ e: Variable) -> Variable { op(e, e) }
+    let shapes: [(String, ((Variable, Variable) -> Variable, Variable, Variable) -> Variable)] = [
+      ("op(exp(x), w)", { op, x, w in op(exp(x), w) }),
+      ("op(w, sin(x))", { op, x, w in op(w, sin(x)) }),
+      ("op(e, e)", { op, x, _ in onItself(op, exp(x)) }),
+      ("op(x, x)", { op, x, _ in op(x, x) }),
+      ("op(sin(x), cos(w))", { op, x, w in op(sin(x), cos(w)) }),
+      ("op(square(x), w · x)", { op, x, w in op(square(x), w * x) }),
+    ]
+    for (helper, function) in Self.binaryOps {
+      for (shape, build) in shapes {
+        for (xValue, wValue) in [(0.6, -1.25), (0.3, 0.7), (2.25, 3.7)] {
+          func graph() -> [Variable] {
+            let (x, w) = (Variable(xValue), Variable(wValue))
+            let inner = build(helper, x, w)
+            return [x, w, inner, square(inner)]
+          }
+          let (chain, stepped) = (graph(), graph())
+          chain[3].backward(retainGrad: retainGrad)
+          Self.steppedPass(from: stepped[3], retainGrad: retainGrad)
+          let label = "\(function().name): \(shape) at x = \(xValue), w = \(wValue)"
+          for position in 0..<4 {
+            #expect(
+              Self.bits(chain[position].grad) == Self.bits(stepped[position].grad),
+              "\(label), variable \(position)")
+          }
+          #expect(chain[0].grad != nil, "\(label)")
+        }
+      }
+    }
   }
 }

@@ -129,10 +129,11 @@ public struct BackwardPass: IteratorProtocol {
   /// One step of `run()` for the deferred creator of `output`, from its record.
   private mutating func runDeferredCreator(of output: Variable) {
     // The record holds its inputs, and nothing here can replace the record: no retains needed.
-    // A unary op on a scalar with a scalar gradient (a chain of scalars, as the seed's graph): the
-    // op's arithmetic on the two `Double`s, without tensors or `Gradients` around them.
-    if let input = Self.runScalarUnary(of: output, retainGrad: retainGrad) {
-      input._withUnsafeGuaranteedRef { scheduleCreator(of: $0) }
+    // An op on scalars with a scalar gradient (a scalar graph, as the seed's): the op's arithmetic
+    // on the `Double`s, without tensors or `Gradients` around them.
+    if let (first, second) = Self.runScalarStep(of: output, retainGrad: retainGrad) {
+      first._withUnsafeGuaranteedRef { scheduleCreator(of: $0) }
+      second?._withUnsafeGuaranteedRef { scheduleCreator(of: $0) }
       return
     }
     let creator = output._deferred!

@@ -20,7 +20,7 @@ extension Variable {
   /// later, from the stack, frees nothing further); otherwise just lets it go.
   /// Takes `variable` over, so that pushing it moves the reference instead of copying it.
   static func keep(_ variable: consuming Variable, ifLastIn pending: inout TeardownStack) {
-    if isKnownUniquelyReferenced(&variable), variable._creator != nil || variable._deferred != nil {
+    if isKnownUniquelyReferenced(&variable), variable.hasCreator {
       pending.append(variable)
     }
   }

@@ -81,6 +81,9 @@ public final class Variable {
     return _creator
   }
 
+  /// Whether this variable has a creator, as an object or deferred (whether it is not a leaf).
+  var hasCreator: Bool { _creator != nil || _deferred != nil }
+
   /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
   public var name: String? {
     get { _extras?.name }
@@ -131,7 +134,7 @@ public final class Variable {
   /// would otherwise release each creator from inside the previous release and overflow the stack.
   /// Also clears this variable in its creator's outputs, which then read it as `nil`.
   deinit {
-    guard _creator != nil || _deferred != nil else { return }
+    guard hasCreator else { return }
     var pending = TeardownStack()
     releaseCreator(into: &pending)
     while let variable = pending.pop() {
