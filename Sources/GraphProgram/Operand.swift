@@ -17,4 +17,10 @@ struct Operand {
     if case .constant(let number, _) = value { return number }
     return nil
   }
+
+  /// The constant as the program wrote it (`9223372036854775807`, not `9.223372036854776e+18`).
+  var constantText: String? {
+    if case .constant(_, let text) = value { return text }
+    return nil
+  }
 }

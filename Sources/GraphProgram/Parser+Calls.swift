@@ -140,7 +140,10 @@ extension Parser {
         throw error("\(name): each \(what) must be a whole number, like 1 or -1", at: argument.range)
       }
       guard abs(number) <= Double(Limits.integer) else {
-        throw error("\(name): \(what) \(formatConstant(number)) is too large", at: argument.range)
+        throw error(
+          "\(name): \(what) \(argument.constantText ?? formatConstant(number)) is too large: "
+            + "\(what == "axis" ? "an" : "a") \(what) is at most \(Limits.grouped(Limits.integer)) in size",
+          at: argument.range)
       }
       numbers.append(Int(number))
     }

@@ -1,7 +1,8 @@
 import Autodiff
 
 /// Indexing and slicing after an expression, as NumPy writes them: `x[1]`, `x[:, 0]`, `x[1:3]`,
-/// `x[-1]`, `x[::2]`, `x[1, 2]`. Each item is a whole number or a slice of whole numbers; the
+/// `x[-1]`, `x[::2]`, `x[1, 2]`, `x[[0, 2]]`, `x[[0, 1], [2, 0]]`. Each item is a whole number, a
+/// slice of whole numbers or a list of positions (lists are paired, as NumPy pairs them); the
 /// shapes are checked with the rest of the program.
 extension Parser {
   /// A primary followed by any number of `[…]` indexes.
@@ -30,13 +31,14 @@ extension Parser {
     return operand
   }
 
-  /// One item: `2`, `-1`, `:`, `1:3`, `::2`, `3:0:-1`.
+  /// One item: `2`, `-1`, `:`, `1:3`, `::2`, `3:0:-1`, or a list of positions `[0, 2, 0]`.
   private mutating func parseIndexItem() throws(ProgramError) -> IndexItem {
+    if current.isSymbol("[") { return try parsePositions() }
     let start = try parseIndexNumber(optional: true)
     guard current.isSymbol(":") else {
       guard let start else {
         throw error(
-          "expected an index (a whole number) or a slice like 1:3 or ':', found \(current.quoted)",
+          "expected an index (a whole number), a slice like 1:3 or ':', or a list like [0, 2], found \(current.quoted)",
           at: current.range)
       }
       return .index(start)
@@ -50,6 +52,34 @@ extension Parser {
       if step == 0 { throw error("slice step cannot be zero", at: previous?.range ?? current.range) }
     }
     return .slice(start: start, stop: stop, step: step)
+  }
+
+  /// A list of positions, `[0, 2, -1]` (repeats allowed), for NumPy's advanced indexing: several
+  /// lists in one index are paired, as in `logp[[0, 1, 2], [2, 0, 1]]`.
+  private mutating func parsePositions() throws(ProgramError) -> IndexItem {
+    let open = current
+    advance()
+    var positions = [Int]()
+    if !current.isSymbol("]") {
+      positions.append(try parsePosition())
+      while current.isSymbol(",") {
+        advance()
+        positions.append(try parsePosition())
+      }
+    }
+    let place = "\(open.range.line):\(open.range.column)"
+    _ = try expect(
+      "]", "expected ',' or ']' to close the list of positions at \(place), found \(current.quoted)")
+    return .indices(positions)
+  }
+
+  /// One position of a list: a whole number.
+  private mutating func parsePosition() throws(ProgramError) -> Int {
+    guard let position = try parseIndexNumber(optional: true) else {
+      throw error(
+        "expected a position (a whole number) in the list, found \(current.quoted)", at: current.range)
+    }
+    return position
   }
 
   /// A whole number, possibly negative (folded from a constant expression such as `n - 1` only
@@ -67,7 +97,7 @@ extension Parser {
     }
     guard abs(number) <= Double(Limits.integer) else {
       throw error(
-        "index \(formatConstant(number)) is too large: an index is at most \(Limits.grouped(Limits.integer)) in size",
+        "index \(value.constantText ?? formatConstant(number)) is too large: an index is at most \(Limits.grouped(Limits.integer)) in size",
         at: value.range)
     }
     return Int(number)

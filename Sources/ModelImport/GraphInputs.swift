@@ -11,6 +11,11 @@ import Autodiff
 /// The values of a model's graph inputs: given ones, checked against the declared shape, or a
 /// deterministic N(0, 1) pattern with symbolic dimensions (the batch) taken as 1.
 enum GraphInputs {
+  /// ONNX element types of float inputs: float32, float16, float64.
+  static let floatTypes: Set<Int32> = [1, 10, 11]
+  /// ONNX element types of integer inputs: int32, int64.
+  static let integerTypes: Set<Int32> = [6, 7]
+
   /// An input's declared shape: a length per axis, `nil` for a symbolic one (`batch`).
   static func declaredShape(_ input: Onnx_ValueInfoProto) -> [Int?] {
     input.type.tensorType.shape.dim.map {
@@ -52,6 +57,32 @@ enum GraphInputs {
       "input \(input.name) \(formatShape(shape)) filled with N(0, 1) from a fixed seed\(symbolic); "
       + "set it with --set \(input.name)=[…] or --input \(input.name)=FILE.npy"
     return (pattern(shape: shape, seed: UInt64(index)), note)
+  }
+
+  /// An integer input's value (indices, such as tokens): the given one, checked against the
+  /// declared shape and to hold integers, or zeros (an index valid on any axis), noted.
+  static func integerValue(for input: Onnx_ValueInfoProto, given: Tensor?) throws(ModelImportError)
+    -> (Tensor, note: String?)
+  {
+    if let given {
+      if let bad = given.scalars.first(where: { $0 != $0.rounded() || abs($0) >= 1e15 }) {
+        throw ModelImportError(
+          "input '\(input.name)': the model expects integers (\(TensorDecoding.typeName(input.type.tensorType.elemType))), "
+            + "got \(formatConstant(bad))")
+      }
+      return try value(for: input, index: 0, given: given)
+    }
+    let declared = declaredShape(input)
+    let shape = declared.map { $0 ?? 1 }
+    let symbolic = declared.contains(nil) ? ", symbolic dimensions as 1" : ""
+    let note =
+      "input \(input.name) \(formatShape(shape)) filled with zeros (integers)\(symbolic); "
+      + "set it with --set \(input.name)=[…] or --input \(input.name)=FILE.npy"
+    return (
+      shape.isEmpty
+        ? Tensor(0)
+        : Tensor(shape: shape, scalars: Array(repeating: 0, count: Tensor.elementCount(of: shape))), note
+    )
   }
 
   /// Normal samples (Box–Muller on SplitMix64) of `shape`, the same on every run.

@@ -62,7 +62,8 @@ struct GraphImporter {
     }
   }
 
-  /// Graph inputs that are not initializers become leaves with the given values or the pattern.
+  /// Graph inputs that are not initializers become leaves with the given values or the pattern;
+  /// integer ones (a text model's tokens) become constants, as indices are not differentiable.
   mutating func loadInputs(_ given: [String: Tensor]) throws(ModelImportError) {
     let graphInputs = graph.input.filter { values[$0.name] == nil }
     let names = Set(graphInputs.map(\.name))
@@ -73,10 +74,17 @@ struct GraphImporter {
     }
     for (index, input) in graphInputs.enumerated() {
       let elementType = input.type.tensorType.elemType
-      guard [1, 10, 11].contains(elementType) else {
+      let isInteger = GraphInputs.integerTypes.contains(elementType)
+      guard isInteger || GraphInputs.floatTypes.contains(elementType) else {
         throw ModelImportError(
           "input '\(input.name)': element type \(TensorDecoding.typeName(elementType)) is not supported "
-            + "(float inputs only)")
+            + "(float32, float64, float16, int32 or int64 inputs)")
+      }
+      if isInteger {
+        let (tensor, note) = try GraphInputs.integerValue(for: input, given: given[input.name])
+        values[input.name] = .constant(tensor, name: input.name)
+        if let note { notes.append(note) }
+        continue
       }
       let (tensor, note) = try GraphInputs.value(for: input, index: index, given: given[input.name])
       let variable = Variable(tensor, name: input.name)

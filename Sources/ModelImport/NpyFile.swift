@@ -1,8 +1,8 @@
 import Autodiff
 import Foundation
 
-/// Reads a NumPy `.npy` file (format 1.0–3.0) of float32 or float64 elements in C order, as
-/// `np.save` writes it, into a `Tensor`.
+/// Reads a NumPy `.npy` file (format 1.0–3.0) of float32, float64, int32 or int64 elements (the
+/// integers for token inputs) in C order, as `np.save` writes it, into a `Tensor`.
 public enum NpyFile {
   /// The array in `bytes`; `name` names the file in errors.
   public static func tensor(from bytes: [UInt8], name: String) throws(ModelImportError) -> Tensor {
@@ -27,12 +27,14 @@ public enum NpyFile {
     let shape = try parseShape(try field("shape", in: header, name: name), name: name)
     let width: Int
     switch descr {
-    case "'<f4'": width = 4
-    case "'<f8'": width = 8
+    case "'<f4'", "'<i4'": width = 4
+    case "'<f8'", "'<i8'": width = 8
     default:
       throw ModelImportError(
-        "\(name): element type \(descr) is not supported (float32 '<f4' or float64 '<f8')")
+        "\(name): element type \(descr) is not supported (float32 '<f4', float64 '<f8', int32 '<i4' or "
+          + "int64 '<i8')")
     }
+    let isInteger = descr.hasPrefix("'<i")
     let count = Tensor.elementCount(of: shape)
     guard bytes.count - dataStart == count * width else {
       throw ModelImportError(
@@ -45,7 +47,12 @@ public enum NpyFile {
       let start = dataStart + element * width
       var bits: UInt64 = 0
       for k in 0..<width { bits |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
-      values.append(width == 4 ? Double(Float(bitPattern: UInt32(bits))) : Double(bitPattern: bits))
+      switch (isInteger, width) {
+      case (true, 4): values.append(Double(Int32(bitPattern: UInt32(bits))))
+      case (true, _): values.append(Double(Int64(bitPattern: bits)))
+      case (false, 4): values.append(Double(Float(bitPattern: UInt32(bits))))
+      case (false, _): values.append(Double(bitPattern: bits))
+      }
     }
     return shape.isEmpty ? Tensor(values[0]) : Tensor(shape: shape, scalars: values)
   }

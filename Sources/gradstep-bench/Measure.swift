@@ -7,14 +7,26 @@ func measureCase(
   base: JSONLine, label: String, slowSeconds: Double, slowPhases: Int = .max,
   runOnce: () throws -> [Double], fill: (inout JSONLine, [Double]) -> String
 ) -> CaseResult {
+  caseResult(
+    base: base, label: label,
+    measured: Result { try medianRuns(slowSeconds: slowSeconds, slowPhases: slowPhases, runOnce) }, fill: fill
+  )
+}
+
+/// The result line of a case measured already (by `medianRuns` or `interleavedMedianRuns`): `fill`
+/// adds the fields of its median phases; a failure gives `"status": "failed"` and the `"error"`.
+func caseResult(
+  base: JSONLine, label: String, measured: Result<(phases: [Double], runs: Int), any Error>,
+  fill: (inout JSONLine, [Double]) -> String
+) -> CaseResult {
   var line = base
-  do {
-    let (phases, runs) = try medianRuns(slowSeconds: slowSeconds, slowPhases: slowPhases, runOnce)
+  switch measured {
+  case .success(let (phases, runs)):
     line["status"] = .string("ok")
     line["runs"] = .int(runs)
     let summary = fill(&line, phases)
     return CaseResult(line: line, label: label, summary: summary)
-  } catch {
+  case .failure(let error):
     line["status"] = .string("failed")
     line["error"] = .string("\(error)")
     return CaseResult(line: line, label: label, summary: "\(error)")

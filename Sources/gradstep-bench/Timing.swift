@@ -41,3 +41,36 @@ func median(_ values: [Double]) -> Double {
   let middle = sorted.count / 2
   return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
 }
+
+/// `medianRuns` for several cases measured side by side: every case's warm-up, then their timed
+/// runs taken in turn (the first case's, the second's, …, again), so that a change in the
+/// machine's load during the measurement reaches every case alike and their ratio stays fair.
+/// Each case gets `runs` timed runs, or one when its warm-up's first `slowPhases` phases take
+/// longer than its `slowSeconds`; a case whose run throws stops there and gets that error.
+func interleavedMedianRuns(
+  runs: Int = 5, _ cases: [(slowSeconds: Double, slowPhases: Int, runOnce: () throws -> [Double])]
+) -> [Result<(phases: [Double], runs: Int), any Error>] {
+  var failures = [(any Error)?](repeating: nil, count: cases.count)
+  var warmUps = [[Double]](repeating: [], count: cases.count)
+  var counts = [Int](repeating: 0, count: cases.count)
+  for (index, measured) in cases.enumerated() {
+    do {
+      warmUps[index] = try measured.runOnce()
+      let slow = warmUps[index].prefix(measured.slowPhases).reduce(0, +) > measured.slowSeconds
+      counts[index] = slow ? 1 : runs
+    } catch {
+      failures[index] = error
+    }
+  }
+  var samples = [[[Double]]](repeating: [], count: cases.count)
+  for round in 0..<runs {
+    for (index, measured) in cases.enumerated() where failures[index] == nil && round < counts[index] {
+      do { samples[index].append(try measured.runOnce()) } catch { failures[index] = error }
+    }
+  }
+  return cases.indices.map { index in
+    if let failure = failures[index] { return .failure(failure) }
+    let phases = warmUps[index].indices.map { phase in median(samples[index].map { $0[phase] }) }
+    return .success((phases, counts[index]))
+  }
+}

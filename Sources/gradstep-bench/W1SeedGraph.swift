@@ -12,14 +12,17 @@ enum W1SeedGraph {
   /// dy/dx = 4x·e^(2x²) = 2·e^0.5 at x = 0.5.
   static let expected = 3.297442541400256
 
-  /// Measures the autodiff graph, then the closed form `4x·exp(2x²)` in plain Swift.
+  /// Measures the autodiff graph, the closed form `4x·exp(2x²)` in plain Swift and the object
+  /// floor, their runs taken in turn (`interleavedMedianRuns`), so that a change in the machine's
+  /// load reaches all three alike and their ratios stay fair.
   static func run(reps: Int, report: Report) {
-    report.add(measure(fw: "gradstep", label: "W1 seed graph", reps: reps, loop: autodiffLoop))
-    report.add(
-      measure(fw: "swift-closed-form", label: "W1 closed form 4x·exp(2x²)", reps: reps, loop: closedFormLoop))
-    report.add(
-      measure(
-        fw: "swift-object-floor", label: "W1 closed form + 4 objects", reps: reps, loop: objectFloorLoop))
+    let cases = [
+      Case(fw: "gradstep", label: "W1 seed graph", reps: reps, loop: autodiffLoop),
+      Case(fw: "swift-closed-form", label: "W1 closed form 4x·exp(2x²)", reps: reps, loop: closedFormLoop),
+      Case(fw: "swift-object-floor", label: "W1 closed form + 4 objects", reps: reps, loop: objectFloorLoop),
+    ]
+    let measured = interleavedMedianRuns(cases.map { measuredCase in (60, .max, measuredCase.runOnce) })
+    for (measuredCase, result) in zip(cases, measured) { report.add(measuredCase.finish(result)) }
   }
 
   /// What a loop of repetitions saw: the last gradient, how many were off, and their sum.
@@ -35,34 +38,46 @@ enum W1SeedGraph {
     }
   }
 
-  private static func measure(fw: String, label: String, reps: Int, loop: (Int) -> LoopOutcome) -> CaseResult
-  {
-    var base = JSONLine()
-    base["workload"] = .string("W1")
-    base["fw"] = .string(fw)
-    base["reps"] = .int(reps)
-    var sink = 0.0
-    var last = Double.nan
-    return measureCase(
-      base: base, label: label, slowSeconds: 60,
-      runOnce: {
-        let (time, outcome) = timed { loop(reps) }
-        guard outcome.wrong == 0, abs(outcome.sum / Double(reps) - expected) <= 1e-12 else {
-          throw CheckFailure(
-            description: "\(outcome.wrong) of \(reps) gradients off by more than 1e-12 from \(expected)"
-              + " (last \(outcome.last))")
-        }
-        sink += outcome.sum
-        last = outcome.last
-        return [time]
-      },
-      fill: { line, phases in
+  /// One of W1's rows: its loop, run and checked, and what its runs add up to.
+  final class Case {
+    let fw: String
+    let label: String
+    let reps: Int
+    let loop: (Int) -> LoopOutcome
+    private var sink = 0.0
+    private var last = Double.nan
+
+    init(fw: String, label: String, reps: Int, loop: @escaping (Int) -> LoopOutcome) {
+      (self.fw, self.label, self.reps, self.loop) = (fw, label, reps, loop)
+    }
+
+    /// One timed run of `reps` repetitions; throws when a gradient is off.
+    func runOnce() throws -> [Double] {
+      let (time, outcome) = timed { loop(reps) }
+      guard outcome.wrong == 0, abs(outcome.sum / Double(reps) - expected) <= 1e-12 else {
+        throw CheckFailure(
+          description: "\(outcome.wrong) of \(reps) gradients off by more than 1e-12 from \(expected)"
+            + " (last \(outcome.last))")
+      }
+      sink += outcome.sum
+      last = outcome.last
+      return [time]
+    }
+
+    /// The row's result line from its measurement.
+    func finish(_ measured: Result<(phases: [Double], runs: Int), any Error>) -> CaseResult {
+      var base = JSONLine()
+      base["workload"] = .string("W1")
+      base["fw"] = .string(fw)
+      base["reps"] = .int(reps)
+      return caseResult(base: base, label: label, measured: measured) { line, phases in
         let nanoseconds = phases[0] / Double(reps) * 1e9
         line["grad"] = .double(last)
         line["ns_per_rep"] = .double(rounded(nanoseconds, places: 1))
         line["sink"] = .double(sink)
         return "\(formatted(nanoseconds)) ns/rep"
-      })
+      }
+    }
   }
 
   /// R repetitions of leaf, graph, backward and gradient read, as a user writes them.

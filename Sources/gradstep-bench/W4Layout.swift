@@ -52,7 +52,16 @@ enum W4Layout {
     }
   }
 
-  /// Measures each graph kind at each size in `sizes`: ours, then dot.
+  /// One side of a W4 comparison: how to run it once, and how its measurement becomes a line.
+  private struct Side {
+    var slowSeconds: Double
+    var slowPhases = Int.max
+    var runOnce: () throws -> [Double]
+    var finish: (Result<(phases: [Double], runs: Int), any Error>) -> CaseResult
+  }
+
+  /// Measures each graph kind at each size in `sizes`: ours and dot, their runs taken in turn
+  /// (`interleavedMedianRuns`), so that the machine's load reaches both alike.
   static func run(sizes: [Int], report: Report) {
     let setup = Result { (try GraphFiles(), try Spawner()) }
     defer { try? setup.get().1.cleanUp() }
@@ -63,22 +72,35 @@ enum W4Layout {
         base["graph"] = .string(graph)
         base["n"] = .int(n)
         let name = "\(graph)_\(n)"
-        report.add(measureOurs(graph: graph, name: name, base: base, setup: setup))
-        report.add(measureDot(graph: graph, name: name, base: base, setup: setup))
+        var sides = [ours(graph: graph, name: name, base: base, setup: setup)]
+        var dotLine = base
+        dotLine["fw"] = .string("dot")
+        if isOnPath("dot") {
+          sides.append(dot(graph: graph, name: name, base: dotLine, setup: setup))
+        }
+        let measured = interleavedMedianRuns(sides.map { ($0.slowSeconds, $0.slowPhases, $0.runOnce) })
+        for (side, result) in zip(sides, measured) { report.add(side.finish(result)) }
+        if sides.count == 1 {
+          dotLine["status"] = .string("unavailable")
+          dotLine["error"] = .string("dot is not on PATH (apt-get install graphviz)")
+          report.add(
+            CaseResult(line: dotLine, label: "W4 \(name) dot -Tplain", summary: "unavailable: no dot on PATH")
+          )
+        }
       }
     }
   }
 
-  private static func measureOurs(
+  private static func ours(
     graph: String, name: String, base: JSONLine, setup: Result<(GraphFiles, Spawner), any Error>
-  ) -> CaseResult {
+  ) -> Side {
     var line = base
     line["fw"] = .string("gradstep")
     let orientation = orientation(of: graph)
     line["orientation"] = .string(orientation == .leftToRight ? "LR" : "TB")
     var checked: Work?
-    return measureCase(
-      base: line, label: "W4 \(name) gradstep", slowSeconds: 5, slowPhases: 1,
+    return Side(
+      slowSeconds: 5, slowPhases: 1,
       runOnce: {
         let (files, spawner) = try setup.get()
         let path = try files.verified(name + ".json")
@@ -96,22 +118,24 @@ enum W4Layout {
         }
         return [child.seconds] + phases
       },
-      fill: { line, phases in
-        let inProcess = phases.dropFirst().reduce(0, +)
-        line["ms"] = .double(rounded(phases[0] * 1e3, places: 1))
-        line["in_process_ms"] = .double(rounded(inProcess * 1e3, places: 3))
-        for (name, seconds) in zip(["parse_ms", "layout_ms", "draw_ms"], phases.dropFirst()) {
-          line[name] = .double(rounded(seconds * 1e3, places: 3))
+      finish: { measured in
+        caseResult(base: line, label: "W4 \(name) gradstep", measured: measured) { line, phases in
+          let inProcess = phases.dropFirst().reduce(0, +)
+          line["ms"] = .double(rounded(phases[0] * 1e3, places: 1))
+          line["in_process_ms"] = .double(rounded(inProcess * 1e3, places: 3))
+          for (name, seconds) in zip(["parse_ms", "layout_ms", "draw_ms"], phases.dropFirst()) {
+            line[name] = .double(rounded(seconds * 1e3, places: 3))
+          }
+          guard let work = checked else { return "" }
+          line["crossings"] = .int(work.layout.crossings)
+          line["boxes"] = .int(work.layout.boxes.count)
+          line["routes"] = .int(work.layout.routes.count)
+          line["layout_size"] = .string("\(work.layout.width)x\(work.layout.height)")
+          line["inked_cells"] = .int(W4Frame.inkedCells(work.frame))
+          return
+            "\(formatted(phases[0] * 1e3)) ms whole process (in-process \(formatted(inProcess * 1e3, places: 2)) ms),"
+            + " \(work.layout.crossings) crossings"
         }
-        guard let work = checked else { return "" }
-        line["crossings"] = .int(work.layout.crossings)
-        line["boxes"] = .int(work.layout.boxes.count)
-        line["routes"] = .int(work.layout.routes.count)
-        line["layout_size"] = .string("\(work.layout.width)x\(work.layout.height)")
-        line["inked_cells"] = .int(W4Frame.inkedCells(work.frame))
-        return
-          "\(formatted(phases[0] * 1e3)) ms whole process (in-process \(formatted(inProcess * 1e3, places: 2)) ms),"
-          + " \(work.layout.crossings) crossings"
       })
   }
 
@@ -127,20 +151,12 @@ enum W4Layout {
     guard W4Frame.inkedCells(work.frame) > 0 else { throw CheckFailure(description: "the frame is blank") }
   }
 
-  private static func measureDot(
+  private static func dot(
     graph: String, name: String, base: JSONLine, setup: Result<(GraphFiles, Spawner), any Error>
-  ) -> CaseResult {
-    var line = base
-    line["fw"] = .string("dot")
-    let label = "W4 \(name) dot -Tplain"
-    guard isOnPath("dot") else {
-      line["status"] = .string("unavailable")
-      line["error"] = .string("dot is not on PATH (apt-get install graphviz)")
-      return CaseResult(line: line, label: label, summary: "unavailable: no dot on PATH")
-    }
+  ) -> Side {
     var crossings: Int?
-    return measureCase(
-      base: line, label: label, slowSeconds: 5,
+    return Side(
+      slowSeconds: 5,
       runOnce: {
         let (files, spawner) = try setup.get()
         let run = try spawner.runChecked("dot", ["-Tplain", try files.verified(name + ".dot")])
@@ -153,10 +169,12 @@ enum W4Layout {
         }
         return [run.seconds]
       },
-      fill: { line, phases in
-        line["ms"] = .double(rounded(phases[0] * 1e3, places: 1))
-        line["crossings"] = crossings.map { .int($0) }
-        return "\(formatted(phases[0] * 1e3)) ms whole process, \(crossings ?? -1) crossings"
+      finish: { measured in
+        caseResult(base: base, label: "W4 \(name) dot -Tplain", measured: measured) { line, phases in
+          line["ms"] = .double(rounded(phases[0] * 1e3, places: 1))
+          line["crossings"] = crossings.map { .int($0) }
+          return "\(formatted(phases[0] * 1e3)) ms whole process, \(crossings ?? -1) crossings"
+        }
       })
   }
 }

@@ -53,7 +53,7 @@ struct GradStepCommand: ParsableCommand {
 
   @Option(
     name: .customLong("input"),
-    help: "A model input's value from a NumPy file (float32/float64, C order): --input x=x.npy (repeatable).")
+    help: "A model input's value from a NumPy file (float or int, C order): --input x=x.npy (repeatable).")
   var inputFiles: [String] = []
 
   @Option(

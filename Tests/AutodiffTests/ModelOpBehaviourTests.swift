@@ -67,6 +67,35 @@ import Testing
       try m.indexed([.slice(start: 1, stop: 3, step: nil), .indices([3, 0])]) == Tensor([[7, 4], [11, 8]]))
   }
 
+  /// Lists of positions are paired as NumPy pairs them; the shapes below are NumPy's.
+  @Test func listsOfPositionsArePairedAsNumPyPairsThem() throws {
+    let m = Tensor(shape: [3, 4], scalars: (0..<12).map(Double.init))
+    #expect(try m.indexed([.indices([0, 1, 2]), .indices([3, 0, 3])]) == Tensor([3, 4, 11]))
+    #expect(try m.indexed([.indices([2]), .indices([0, 1, -1])]) == Tensor([8, 9, 11]))
+    #expect(try m.indexed([.index(1), .indices([0, 3])]) == Tensor([4, 7]))
+    #expect(try m.indexed([.indices([]), .indices([1])]).shape == [0])
+    let z = Tensor(shape: [2, 3, 2], scalars: (0..<12).map(Double.init))
+    // Lists standing together: the paired axis in their place.
+    #expect(try z.indexed([.all, .indices([0, 2]), .indices([1, 1])]) == Tensor([[1, 5], [7, 11]]))
+    // Separated by a slice: the paired axis first (np.arange(12).reshape(2, 3, 2)[[1, 0], :, [0, 1]]).
+    #expect(
+      try z.indexed([.indices([1, 0]), .all, .indices([0, 1])]) == Tensor([[6, 8, 10], [1, 3, 5]]))
+    // A whole number counts as a list when there is one: NumPy's (1, 3), where PyTorch gives (3, 1).
+    #expect(try z.indexed([.index(0), .all, .indices([1])]) == Tensor([[1, 3, 5]]))
+    let g = gradient(m) { sum(getItem($0, [.indices([0, 1, 0]), .indices([3, 0, 3])])) }
+    #expect(g == Tensor([[0, 0, 0, 2], [1, 0, 0, 0], [0, 0, 0, 0]]))
+  }
+
+  @Test func listsOfOtherLengthsCannotBePaired() {
+    let error = #expect(throws: ShapeError.self) {
+      try GetItem([.indices([0, 1]), .indices([0, 1, 2])]).outputShapes(for: [[3, 3]])
+    }
+    #expect(
+      error?.description
+        == "GetItem: lists of positions of lengths 2 and 3 cannot be paired (each list needs the same length, or length 1)"
+    )
+  }
+
   @Test func repeatedPositionsAddTheirGradients() {
     let g = gradient(Tensor([1, 2, 3])) { sum(getItem($0, [.indices([0, 2, 0, 0])])) }
     #expect(g == Tensor([3, 0, 1]))

@@ -34,6 +34,15 @@ extension OpCase {
       let x = atLeastRank1(v[0])
       return weighted(getItem(x, Array(repeating: .all, count: x.shape.count - 1) + [.indices([0, -1, 0])]))
     },
+    OpCase(description: "GetItem paired lists", offset: -1.15) { v in
+      let x = atLeastRank1(v[0])
+      let last = x.shape.count - 1
+      return weighted(
+        getItem(
+          x,
+          Array(repeating: .indices([0, -1, 0]), count: min(2, x.shape.count))
+            + Array(repeating: .all, count: max(0, last - 1))))
+    },
     OpCase(description: "GetItem index", offset: -1.15) { v in
       weighted(getItem(atLeastRank1(v[0]), [.index(-1)]))
     },

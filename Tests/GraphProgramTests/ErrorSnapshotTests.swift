@@ -245,7 +245,7 @@ let deepMinus = "x = 1\ny = " + String(repeating: "-", count: 10_000) + "x"
     .init(
       "dimensionTooLarge", "v = [1, 2]\ny = reshape(v, 1e12)",
       """
-      t.grad:2:16: error: reshape: dimension 1000000000000 is too large
+      t.grad:2:16: error: reshape: dimension 1e12 is too large: a dimension is at most 1,000,000,000 in size
         y = reshape(v, 1e12)
                        ^~~~
       """),

@@ -56,9 +56,16 @@ import Testing
     .init(
       "hugeIndex", "z = [1, 2, 3]\ny = z[99999999999999999999]",
       """
-      t.grad:2:7: error: index 1e+20 is too large: an index is at most 1,000,000,000 in size
+      t.grad:2:7: error: index 99999999999999999999 is too large: an index is at most 1,000,000,000 in size
         y = z[99999999999999999999]
               ^~~~~~~~~~~~~~~~~~~~
+      """),
+    .init(
+      "hugeAxis", "z = [1, 2, 3]\ny = mean(z, 9223372036854775807)",
+      """
+      t.grad:2:13: error: mean: axis 9223372036854775807 is too large: an axis is at most 1,000,000,000 in size
+        y = mean(z, 9223372036854775807)
+                    ^~~~~~~~~~~~~~~~~~~
       """),
     .init(
       "maxOfNothing", "z = [1, 2, 3]\ny = max(z[1:1])",
@@ -125,12 +132,21 @@ import Testing
 
 /// Index syntax edge cases: every malformed index is an error, never silently another index.
 @Suite struct IndexSyntaxTests {
+  static let expectedItem =
+    "expected an index (a whole number), a slice like 1:3 or ':', or a list like [0, 2],"
+
   @Test(arguments: [
-    ("y = z[,1]", "2:7: error: expected an index (a whole number) or a slice like 1:3 or ':', found ','"),
-    ("y = z[1,]", "2:9: error: expected an index (a whole number) or a slice like 1:3 or ':', found ']'"),
-    ("y = z[]", "2:7: error: expected an index (a whole number) or a slice like 1:3 or ':', found ']'"),
+    ("y = z[,1]", "2:7: error: \(IndexSyntaxTests.expectedItem) found ','"),
+    ("y = z[1,]", "2:9: error: \(IndexSyntaxTests.expectedItem) found ']'"),
+    ("y = z[]", "2:7: error: \(IndexSyntaxTests.expectedItem) found ']'"),
+    (
+      "y = z[[0 1]]",
+      "2:10: error: expected ',' or ']' to close the list of positions at 2:7, found number '1'"
+    ),
+    ("y = z[[:]]", "2:8: error: expected a position (a whole number) in the list, found ':'"),
+    ("y = z[[0, 1]", "2:13: error: expected ',' or ']' to close the '[' at 2:6, found end of line"),
     ("y = z[1.5]", "2:7: error: an index must be a whole number"),
-    ("y = z[1e300]", "2:7: error: index 1e+300 is too large"),
+    ("y = z[1e300]", "2:7: error: index 1e300 is too large"),
     ("y = z[0:1:2:3]", "2:12: error: expected ',' or ']' to close the '[' at 2:6, found ':'"),
   ])
   func malformedIndexes(line: String, message: String) {

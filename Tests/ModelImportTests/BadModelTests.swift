@@ -56,6 +56,53 @@ import Testing
     #expect(unknown == "there is no graph input 'z' (the inputs: x (2, 4))")
   }
 
+  /// What is still refused names the node, its op type and the attribute (or output).
+  @Test(arguments: [
+    (
+      "refused_conv1d",
+      "Conv node 'conv1d': attribute kernel_shape [3] has 1 length(s): only 2-d windows over (N, C, H, W) "
+        + "are supported"
+    ),
+    ("refused_maxpool_indices", "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
+    (
+      "refused_bad_group",
+      "Conv node 'conv_groups': attribute group 2 does not divide the 3 input channels and the 2 filters"
+    ),
+    (
+      "refused_auto_pad",
+      "AveragePool node 'pool_same': attribute auto_pad SAME is not supported (NOTSET, VALID, SAME_UPPER or "
+        + "SAME_LOWER)"
+    ),
+  ])
+  func whatIsStillRefusedNamesTheNodeAndTheAttribute(name: String, message: String) throws {
+    #expect(error(try Fixture(name: name).bytes) == message)
+  }
+
+  /// Token inputs are integers: a fraction is refused, an index past the table names the Gather
+  /// node, and a missing value is zeros, noted.
+  @Test func integerInputsAreCheckedAndFilledWithZeros() throws {
+    let bytes = try Fixture(name: "embedding").bytes
+    let fraction = ImportOptions(inputValues: [
+      "tokens": Tensor(shape: [2, 3], scalars: [1, 2, 0.5, 3, 3, 5])
+    ])
+    #expect(error(bytes, options: fraction) == "input 'tokens': the model expects integers (int64), got 0.5")
+    let outside = ImportOptions(inputValues: ["tokens": Tensor(shape: [2, 3], scalars: [1, 2, 9, 3, 3, 5])])
+    #expect(
+      error(bytes, options: outside)
+        == "Gather node '/embed/Gather': Gather: index 9 out of range for axis 0 of shape (6, 4) (input shapes (6, 4))"
+    )
+    let model = try ModelImporter.load(bytes: bytes, name: "embedding.onnx")
+    #expect(model.inputs.isEmpty)
+    #expect(
+      model.notes == [
+        "input tokens (2, 3) filled with zeros (integers); set it with --set tokens=[…] or --input tokens=FILE.npy"
+      ])
+    model.loss.backward()
+    let table = try #require(model.parameters.first { $0.name == "embed.weight" }?.grad)
+    #expect(table.scalars[4...].allSatisfy { $0 == 0 })
+    #expect(table.scalars[..<4].contains { $0 != 0 })
+  }
+
   @Test func anInputWithoutAValueIsFilledAndNoted() throws {
     let model = try ModelImporter.load(bytes: try Fixture(name: "mlp_dynamo").bytes, name: "m.onnx")
     let again = try ModelImporter.load(bytes: try Fixture(name: "mlp_dynamo").bytes, name: "m.onnx")

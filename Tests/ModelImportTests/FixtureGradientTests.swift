@@ -7,6 +7,7 @@ import Testing
 @Suite struct FixtureGradientTests {
   @Test(arguments: [
     "mlp_torchscript", "mlp_dynamo", "mlp_external", "dtypes", "cnn", "attention", "rnn", "ops",
+    "depthwise", "ceil_pool", "embedding", "embedding_dynamo", "same_upper", "same_pad",
   ])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)

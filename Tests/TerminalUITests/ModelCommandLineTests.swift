@@ -52,6 +52,31 @@ import Testing
     #expect(npy.standardOutput == set.standardOutput)
   }
 
+  /// A text model's tokens from `--set` and from an int64 `.npy` file give the same run.
+  @Test func tokensComeFromSetAndInt64NpyFiles() throws {
+    let set = try gradstep([
+      model("embedding"), "--set", "tokens=[[1, 2, 0], [3, 3, 5]]", "--json", "--keys", "b",
+    ])
+    #expect(set.status == .exited(0))
+    #expect(!set.standardOutput.contains("\"notes\""))
+    let screen = try gradstep([
+      model("embedding"), "--set", "tokens=[[1, 2, 0], [3, 3, 5]]", "--headless", "--size", "120x40",
+      "--keys", "n",
+    ])
+    #expect(screen.standardOutput.contains("v1 = take(embed.weight, [[1, 2, 0], [3, 3, 5]], axis 0)"))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gradstep-tokens-\(getpid()).npy")
+    let header = "{'descr': '<i8', 'fortran_order': False, 'shape': (2, 3), }"
+    let padded = header + String(repeating: " ", count: 118 - header.count) + "\n"
+    var bytes: [UInt8] =
+      [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(padded.utf8.count), 0] + Array(padded.utf8)
+    for value: Int64 in [1, 2, 0, 3, 3, 5] { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+    try Data(bytes).write(to: path)
+    defer { try? FileManager.default.removeItem(at: path) }
+    let npy = try gradstep([model("embedding"), "--input", "tokens=\(path.path)", "--json", "--keys", "b"])
+    #expect(npy.standardOutput == set.standardOutput)
+  }
+
   @Test func theLossIsChosenAndDrawn() throws {
     let mean = try gradstep([model("mlp_torchscript"), "--loss", "mean", "--json"])
     #expect(mean.standardOutput.contains("\"output\": \"mean(output)\""))
@@ -70,6 +95,12 @@ import Testing
     (["mlp_torchscript", "--loss", "cross_entropy=[7, 0]"], "label 7 is not a class index 0..<3"),
     (["mlp_torchscript", "--loss", "nope"], "bad --loss 'nope'"),
     (["mlp_torchscript", "--input", "x=/no/such.npy"], "cannot open '/no/such.npy': no such file"),
+    (["refused_conv1d"], "Conv node 'conv1d': attribute kernel_shape [3] has 1 length(s)"),
+    (["refused_maxpool_indices"], "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
+    (["refused_auto_pad"], "AveragePool node 'pool_same': attribute auto_pad SAME is not supported"),
+    (
+      ["embedding", "--set", "tokens=[[1, 2, 0.5], [3, 3, 5]]"], "input 'tokens': the model expects integers"
+    ),
   ])
   func badModelsAndArgumentsExitTwo(arguments: [String], message: String) throws {
     let result = try gradstep([model(arguments[0])] + arguments.dropFirst() + ["--json"])

@@ -65,15 +65,19 @@ public final class AveragePool2D: Function {
     "gy / count at each tap"
   }
 
-  /// Each row's tap weights: 1/count on taps that count, 0 on padding that does not.
+  /// Each row's tap weights: 1/count on taps that count, 0 on padding that does not. Counting
+  /// padding, the count is the taps inside the padded input (all k but for a ceil-mode window
+  /// that runs past it, as PyTorch counts).
   private func tapWeights(_ geometry: PoolGeometry, rows: Int) -> [Double] {
     let k = window.kernel[0] * window.kernel[1]
     let positions = geometry.taps.count / k
+    let (shape, output) = (geometry.inputShape, geometry.outputShape[0])
+    let padded = window.paddedTapCounts(height: shape[2], width: shape[3], outH: output[2], outW: output[3])
     var weights = [Double](repeating: 0, count: rows * k)
     for row in 0..<rows {
       let position = row % positions
       let inside = (0..<k).filter { geometry.taps[position * k + $0] >= 0 }
-      let divisor = Double(countIncludePad ? k : inside.count)
+      let divisor = Double(countIncludePad ? padded[position] : inside.count)
       for tap in (countIncludePad ? Array(0..<k) : inside) { weights[row * k + tap] = 1 / divisor }
     }
     return weights

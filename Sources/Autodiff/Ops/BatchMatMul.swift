@@ -57,7 +57,7 @@ public final class BatchMatMul: Function {
   static func swapLastTwo(_ rank: Int) -> [Int] { Array(0..<(rank - 2)) + [rank - 1, rank - 2] }
 
   /// The stack of products `op(a)·op(b)` of `shape`, where op transposes each matrix when asked.
-  private static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool, shape: [Int])
+  static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool, shape: [Int])
     -> Tensor
   {
     let rank = shape.count

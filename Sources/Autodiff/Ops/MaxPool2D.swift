@@ -70,6 +70,10 @@ struct PoolGeometry {
   /// For each output position and kernel tap, the offset in one channel it reads (-1: padding).
   let taps: [Int]
 
+  /// The geometry of pooling a `shape` input with `window`.
+  ///
+  /// - Throws: `ShapeError` naming `operation` when the window does not fit, or one of its
+  ///   positions holds only padding (nothing to pool).
   init(_ shape: [Int], _ window: Window2D, _ operation: String) throws(ShapeError) {
     let (n, c, h, w) = try Tensor.imageShape(shape, operation)
     let (outH, outW) = try window.outputSize(height: h, width: w, operation: operation)
@@ -78,6 +82,14 @@ struct PoolGeometry {
     outputShape = [[n, c, outH, outW]]
     channelShape = [n * c, 1, h, w]
     taps = window.taps(height: h, width: w, outH: outH, outW: outW)
+    let k = window.kernel[0] * window.kernel[1]
+    for position in 0..<(outH * outW)
+    where !(0..<k).contains(where: { [taps] in taps[position * k + $0] >= 0 }) {
+      throw ShapeError(
+        operation: operation, shapes: [shape],
+        reason: "the \(window) window at output row \(position / outW), column \(position % outW) holds only "
+          + "padding (padding must be smaller than the kernel)")
+    }
   }
 
   /// For each output element in order, the input offset of its window's first maximum.

@@ -1,5 +1,6 @@
 /// The sliding window of a 2-d convolution or pooling over `(N, C, H, W)` tensors: kernel size,
-/// stride, padding (top, left, bottom, right) and dilation, as ONNX and PyTorch give them.
+/// stride, padding (top, left, bottom, right), dilation and the rounding of the output size, as ONNX
+/// and PyTorch give them.
 public struct Window2D: Equatable, Sendable, CustomStringConvertible {
   /// Kernel height and width.
   public var kernel: [Int]
@@ -9,15 +10,22 @@ public struct Window2D: Equatable, Sendable, CustomStringConvertible {
   public var padding: [Int]
   /// Vertical and horizontal spacing between kernel taps.
   public var dilation: [Int]
+  /// Whether the output size rounds up (pooling's `ceil_mode`): a last window that starts inside
+  /// the input or its leading padding is kept even when it runs past the end; its taps past the
+  /// end are read as padding.
+  public var ceilMode: Bool
 
-  /// A window of `kernel` size; stride and dilation 1 and no padding unless given.
+  /// A window of `kernel` size; stride and dilation 1, no padding and the output size rounded
+  /// down unless given.
   public init(
-    kernel: [Int], stride: [Int] = [1, 1], padding: [Int] = [0, 0, 0, 0], dilation: [Int] = [1, 1]
+    kernel: [Int], stride: [Int] = [1, 1], padding: [Int] = [0, 0, 0, 0], dilation: [Int] = [1, 1],
+    ceilMode: Bool = false
   ) {
     self.kernel = kernel
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
+    self.ceilMode = ceilMode
   }
 
   /// `kernel 3×3, stride 1, padding 1` (only what differs from the defaults after the kernel).
@@ -26,6 +34,7 @@ public struct Window2D: Equatable, Sendable, CustomStringConvertible {
     if stride != [1, 1] { parts.append("stride \(stride[0])×\(stride[1])") }
     if padding != [0, 0, 0, 0] { parts.append("padding \(padding.map(String.init).joined(separator: ","))") }
     if dilation != [1, 1] { parts.append("dilation \(dilation[0])×\(dilation[1])") }
+    if ceilMode { parts.append("ceil mode") }
     return parts.joined(separator: ", ")
   }
 
@@ -41,16 +50,40 @@ public struct Window2D: Equatable, Sendable, CustomStringConvertible {
     guard valid else {
       throw ShapeError(operation: operation, shapes: [[height, width]], reason: "bad window: \(self)")
     }
-    let spanH = dilation[0] * (kernel[0] - 1) + 1
-    let spanW = dilation[1] * (kernel[1] - 1) + 1
-    let outH = (height + padding[0] + padding[2] - spanH) / stride[0] + 1
-    let outW = (width + padding[1] + padding[3] - spanW) / stride[1] + 1
-    guard height + padding[0] + padding[2] >= spanH, width + padding[1] + padding[3] >= spanW else {
+    guard height + padding[0] + padding[2] >= span(0), width + padding[1] + padding[3] >= span(1) else {
       throw ShapeError(
         operation: operation, shapes: [[height, width]],
         reason: "a \(self) window does not fit a \(height)×\(width) input")
     }
-    return (outH, outW)
+    return (outputLength(height, axis: 0), outputLength(width, axis: 1))
+  }
+
+  /// The extent of the kernel on `axis` (0: height, 1: width), dilation included.
+  func span(_ axis: Int) -> Int { dilation[axis] * (kernel[axis] - 1) + 1 }
+
+  /// The number of window positions along `axis` of an input of `length`: PyTorch's and ONNX's
+  /// formula, which in ceil mode drops a last window that would start in the trailing padding.
+  private func outputLength(_ length: Int, axis: Int) -> Int {
+    let room = length + padding[axis] + padding[axis + 2] - span(axis)
+    guard ceilMode else { return room / stride[axis] + 1 }
+    var count = (room + stride[axis] - 1) / stride[axis] + 1
+    if (count - 1) * stride[axis] >= length + padding[axis] { count -= 1 }
+    return count
+  }
+
+  /// For each output position (row-major over `oh, ow`), how many kernel taps fall inside the
+  /// padded input (a ceil-mode window's taps past the padding do not): the divisor of an average
+  /// pooling that counts padding.
+  func paddedTapCounts(height: Int, width: Int, outH: Int, outW: Int) -> [Int] {
+    func inside(_ position: Int, axis: Int, length: Int) -> Int {
+      (0..<kernel[axis]).filter { tap in
+        let offset = position * stride[axis] + tap * dilation[axis]
+        return offset < length + padding[axis] + padding[axis + 2]
+      }.count
+    }
+    let rows = (0..<outH).map { inside($0, axis: 0, length: height) }
+    let columns = (0..<outW).map { inside($0, axis: 1, length: width) }
+    return rows.flatMap { row in columns.map { row * $0 } }
   }
 
   /// For each output position (row-major over `n, oh, ow`) and each kernel tap (over `i, j`), the

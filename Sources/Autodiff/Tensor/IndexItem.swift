@@ -4,8 +4,9 @@ public enum IndexItem: Equatable, Sendable, CustomStringConvertible {
   case index(Int)
   /// Python's `start:stop:step`, each optional; out-of-range bounds are clamped, as Python does.
   case slice(start: Int?, stop: Int?, step: Int?)
-  /// A list of positions (negative count from the end; repeats allowed): the axis keeps its place
-  /// with one entry per position, and the gradients of repeated positions add.
+  /// A list of positions (negative count from the end; repeats allowed): one entry per position,
+  /// and the gradients of repeated positions add. Several lists are paired, as NumPy pairs them
+  /// (`[[0, 1], [2, 0]]` reads `[0, 2]` and `[1, 0]`; see ``IndexPlan``).
   case indices([Int])
 
   /// `:`, the whole axis.
@@ -30,6 +31,12 @@ public func formatIndex(_ items: [IndexItem]) -> String {
 
 /// Where an index reads from: the result's shape and, for each result element in row-major order,
 /// the row-major position it comes from in the indexed tensor.
+///
+/// NumPy's rules: a whole number drops its axis and a slice keeps it. Lists of positions are
+/// *paired*, as NumPy's advanced indexing pairs them: `x[[0, 1, 2], [2, 0, 1]]` reads `x[0, 2]`,
+/// `x[1, 0]`, `x[2, 1]` (a list of one position pairs with every entry, and whole numbers next to
+/// lists are paired too). The paired axis takes the place of the first list when the lists and
+/// numbers stand together, else it comes first.
 struct IndexPlan {
   /// The shape of the indexed result.
   let shape: [Int]
@@ -46,12 +53,21 @@ struct IndexPlan {
     guard items.count <= source.count else {
       throw fail("too many indices (\(items.count)) for shape \(formatShape(source))")
     }
-    guard items.filter({ if case .indices = $0 { true } else { false } }).count <= 1 else {
-      throw fail("at most one list of positions per index")
-    }
     let strides = Tensor.strides(of: source)
-    var shape = [Int]()
-    var sources = [0]
+    let lists = items.compactMap { item -> [Int]? in
+      if case .indices(let values) = item { values } else { nil }
+    }
+    let paired = lists.map(\.count).filter { $0 != 1 }
+    guard Set(paired).count <= 1 else {
+      throw fail(
+        "lists of positions of lengths \(paired.map(String.init).joined(separator: " and ")) cannot be paired"
+          + " (each list needs the same length, or length 1)")
+    }
+    let pairedLength = paired.first ?? 1
+    // Each axis's offsets in the source: one list per kept axis; the paired axis's sum of offsets.
+    var kept = [(axis: Int, offsets: [Int])]()
+    var pairedOffsets = [Int](repeating: 0, count: lists.isEmpty ? 0 : pairedLength)
+    var pairedAxes = [Int]()
     for axis in source.indices {
       let length = source[axis]
       func position(_ value: Int) throws(ShapeError) -> Int {
@@ -60,20 +76,39 @@ struct IndexPlan {
         }
         return value < 0 ? value + length : value
       }
-      let item = axis < items.count ? items[axis] : .all
-      let positions: [Int]
-      switch item {
+      switch axis < items.count ? items[axis] : .all {
       case .index(let value):
-        positions = [try position(value)]
+        let offset = try position(value) * strides[axis]
+        if lists.isEmpty {
+          kept.append((axis, [offset]))
+        } else {
+          pairedAxes.append(axis)
+          for entry in pairedOffsets.indices { pairedOffsets[entry] += offset }
+        }
       case .indices(let values):
-        positions = try values.map { (value: Int) throws(ShapeError) -> Int in try position(value) }
-        shape.append(positions.count)
+        pairedAxes.append(axis)
+        for entry in pairedOffsets.indices {
+          pairedOffsets[entry] += try position(values.count == 1 ? values[0] : values[entry]) * strides[axis]
+        }
       case .slice(let start, let stop, let step):
         guard step != 0 else { throw fail("slice step cannot be zero (axis \(axis))") }
-        positions = IndexPlan.slicePositions(start, stop, step ?? 1, length: length)
-        shape.append(positions.count)
+        kept.append(
+          (axis, IndexPlan.slicePositions(start, stop, step ?? 1, length: length).map { $0 * strides[axis] }))
       }
-      sources = sources.flatMap { base in positions.map { base + $0 * strides[axis] } }
+    }
+    // The axes in the result's order, each with its offsets; a whole number alone adds an axis of
+    // one offset that is not part of the shape.
+    var order = kept.map { (offsets: $0.offsets, inShape: lists.isEmpty ? isSlice(items, $0.axis) : true) }
+    if let first = pairedAxes.first {
+      let together = pairedAxes.last! - first + 1 == pairedAxes.count
+      let place = together ? kept.filter { $0.axis < first }.count : 0
+      order.insert((pairedOffsets, true), at: place)
+    }
+    var shape = [Int]()
+    var sources = [0]
+    for (offsets, inShape) in order {
+      if inShape { shape.append(offsets.count) }
+      sources = sources.flatMap { base in offsets.map { base + $0 } }
     }
     self.shape = shape
     self.sources = sources
@@ -95,6 +130,13 @@ struct IndexPlan {
     let end = adjusted(stop, default: step < 0 ? -1 : length)
     return Array(stride(from: first, to: end, by: step))
   }
+}
+
+/// Whether `items` keeps `axis` as a slice (missing trailing items are `:`).
+private func isSlice(_ items: [IndexItem], _ axis: Int) -> Bool {
+  guard axis < items.count else { return true }
+  if case .slice = items[axis] { return true }
+  return false
 }
 
 extension Tensor {

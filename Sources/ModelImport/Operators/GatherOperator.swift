@@ -1,7 +1,9 @@
 import Autodiff
 
-/// ONNX `Gather` with constant indices along `axis`, as Autodiff's `GetItem`: a scalar index drops
-/// the axis (`x[:, 2]`), a list keeps it (`x[:, [0, 2]]`).
+/// ONNX `Gather` with constant indices along `axis` (an integer graph input, such as a text
+/// model's tokens, is a constant): a scalar index drops the axis (`x[:, 2]`) and a list keeps it
+/// (`x[:, [0, 2]]`), both as Autodiff's `GetItem`; an index tensor of rank 2 or more (an embedding
+/// lookup of `(batch, sequence)` tokens) replaces the axis by its shape, as Autodiff's `Gather`.
 enum GatherOperator: OnnxOperator {
   static let opType = "Gather"
 
@@ -15,7 +17,8 @@ enum GatherOperator: OnnxOperator {
     switch indexTensor.rank {
     case 0: items[axis] = .index(indices[0])
     case 1: items[axis] = .indices(indices)
-    default: throw node.error("indices of rank \(indexTensor.rank) are not supported (0 or 1)")
+    default:
+      return [.variable(try node.call(Gather(indices: indices, shape: indexTensor.shape, axis: axis), [x]))]
     }
     return [.variable(try node.call(GetItem(items), [x]))]
   }

@@ -12,6 +12,8 @@ final class GraphScene {
   let fieldWidths: [FieldWidths]
   /// Per route: its bounding rectangle, to skip routes outside the view quickly.
   let routeBounds: [CellRect]
+  /// Per function box: the display edges that enter or leave it, to find a step's boxes quickly.
+  let edgesOfFunctionBox: [Int: [Int]]
 
   /// Per variable: how wide its data and its grad print in this style.
   struct FieldWidths: Equatable {
@@ -60,6 +62,7 @@ final class GraphScene {
     let options = LayoutOptions(
       orientation: orientation, layerGap: style.layerGap(orientation), borderedBoxes: style.bordered)
     layout = try layoutGraph(LayoutInput(sizes: sizes, edges: edges), options: options)
+    edgesOfFunctionBox = Dictionary(grouping: display.edges.indices) { display.edges[$0].functionBox }
     routeBounds = layout.routes.map { route in
       let xs = route.points.map(\.x)
       let ys = route.points.map(\.y)

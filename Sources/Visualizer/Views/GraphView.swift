@@ -11,7 +11,7 @@ struct GraphView {
   /// otherwise following the focus node (within the scene), then moved by the user's panning.
   func origin(width: Int, height: Int) -> (x: Int, y: Int) {
     let follow = followOrigin(width: width, height: height)
-    let range = panRange(width: width, height: height)
+    let range = panRange(width: width, height: height, follow: follow)
     return (
       follow.x + min(max(state.pan.x, range.x.lowerBound), range.x.upperBound),
       follow.y + min(max(state.pan.y, range.y.lowerBound), range.y.upperBound)
@@ -20,7 +20,13 @@ struct GraphView {
 
   /// The pans that move the view without leaving the scene: each press of a pan key moves it.
   func panRange(width: Int, height: Int) -> (x: ClosedRange<Int>, y: ClosedRange<Int>) {
-    let follow = followOrigin(width: width, height: height)
+    panRange(width: width, height: height, follow: followOrigin(width: width, height: height))
+  }
+
+  /// The pans around `follow`, the origin with no panning.
+  private func panRange(width: Int, height: Int, follow: (x: Int, y: Int))
+    -> (x: ClosedRange<Int>, y: ClosedRange<Int>)
+  {
     func axis(_ sceneLength: Int, _ viewLength: Int, _ start: Int) -> ClosedRange<Int> {
       sceneLength > viewLength ? -start...(sceneLength - viewLength - start) : 0...0
     }
@@ -40,10 +46,10 @@ struct GraphView {
     let boxes = scene.layout.boxes
     let top = axis(scene.layout.height, height, area.y + area.height / 2)
     let left = axis(scene.layout.width, width, area.x + area.width / 2)
-    let columns = boxes.lazy.filter { $0.maxY > top && $0.y < top + height }.map { $0.x..<$0.maxX }
+    let columns = boxes.filter { $0.maxY > top && $0.y < top + height }.map { $0.x..<$0.maxX }
     let x = uncut(left, view: width, area: area.x..<area.maxX, spans: columns)
     guard state.orientation == .leftToRight else { return (x, top) }
-    let rows = boxes.lazy.filter { $0.maxX > x && $0.x < x + width }.map { $0.y..<$0.maxY }
+    let rows = boxes.filter { $0.maxX > x && $0.x < x + width }.map { $0.y..<$0.maxY }
     return (x, uncut(top, view: height, area: area.y..<area.maxY, spans: rows))
   }
 
@@ -52,7 +58,7 @@ struct GraphView {
   /// value without its name): back to their start, or past their end, whichever keeps `area` in
   /// the `view` cells, again until nothing is cut (a few times at most).
   private func uncut(
-    _ start: Int, view: Int, area: Range<Int>, spans: some Sequence<Range<Int>>
+    _ start: Int, view: Int, area: Range<Int>, spans: [Range<Int>]
   ) -> Int {
     var start = start
     for _ in 0..<8 {
@@ -81,8 +87,9 @@ struct GraphView {
     guard state.selection == nil, let active = session.activeFunction else { return focus }
     let functionBox = scene.display.boxOf[session.graph.nodeID(function: active)]
     var area = focus
-    for edge in scene.display.edges where edge.functionBox == functionBox {
-      for end in [edge.from, edge.to] { area = area.union(scene.layout.boxes[end]) }
+    for edge in scene.edgesOfFunctionBox[functionBox] ?? [] {
+      let ends = scene.display.edges[edge]
+      area = area.union(scene.layout.boxes[ends.from]).union(scene.layout.boxes[ends.to])
     }
     return area.width <= width && area.height <= height ? area : focus
   }
@@ -101,18 +108,18 @@ struct GraphView {
     }
   }
 
-  /// The graph as seen through a `width` × `height` viewport.
-  func render(width: Int, height: Int, charset: Charset) -> ScreenBuffer {
+  /// The graph as seen through a `width` × `height` viewport whose top left corner is at scene
+  /// cell `origin` (``origin(width:height:)``, computed once per frame by the caller).
+  func render(width: Int, height: Int, origin: (x: Int, y: Int), charset: Charset) -> ScreenBuffer {
     var buffer = ScreenBuffer(columns: width, rows: height, charset: charset)
-    let origin = origin(width: width, height: height)
     let view = CellRect(x: origin.x, y: origin.y, width: width, height: height)
     let graph = state.session.graph
     let active = state.session.activeFunction
     let activeBox = active.map { scene.display.boxOf[graph.nodeID(function: $0)] }
     let selectedBoxes = self.selectedBoxes()
     var highlighted = [EdgeRoute]()
-    for (position, route) in scene.layout.routes.enumerated()
-    where scene.routeBounds[position].intersects(view) {
+    for position in scene.layout.routes.indices where scene.routeBounds[position].intersects(view) {
+      let route = scene.layout.routes[position]
       let edge = scene.display.edges[route.edge]
       if edge.functionBox == activeBox || selectedBoxes.contains(edge.from) || selectedBoxes.contains(edge.to)
       {

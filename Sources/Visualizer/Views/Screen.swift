@@ -114,9 +114,11 @@ public final class Screen {
   ) -> String? {
     do {
       let view = GraphView(scene: try scene(for: state, columns: columns, rows: regions.rows), state: state)
+      let origin = view.origin(width: columns, height: regions.graphHeight)
       buffer.paste(
-        view.render(width: columns, height: regions.graphHeight, charset: charset), x: 0, y: regions.graphTop)
-      return view.offscreenSign(width: columns, height: regions.graphHeight)
+        view.render(width: columns, height: regions.graphHeight, origin: origin, charset: charset), x: 0,
+        y: regions.graphTop)
+      return view.offscreenSign(width: columns, height: regions.graphHeight, origin: origin)
     } catch {
       StyledLine("cannot lay out this graph: \(error)", Theme.fail).draw(
         into: &buffer, x: 1, y: regions.graphTop, width: columns - 2)

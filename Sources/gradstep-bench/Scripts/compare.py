@@ -294,8 +294,9 @@ specified in `Sources/gradstep-bench/W4Layout.swift`, `W5StepCost.swift`, `W6Sta
   several producers, which no Autodiff graph has), hence this path. **Time**: the whole process
   `gradstep-bench w4-child FILE` (read + JSON decode + layout + draw + exit), started with
   `posix_spawn` and waited for, exactly as `dot -Tplain FILE.dot` is timed next to it by the same
-  code: one warm-up, then the median of 5 runs (1 run when the warm-up took over 5 s), output to
-  a file read after the clock stops. In-process time (decode + layout + draw, same runs) is shown
+  code: one warm-up each, then the median of 5 runs (1 run when the warm-up took over 5 s), ours
+  and dot's taken in turn so that a change in the machine's load reaches both alike, output to a
+  file read after the clock stops. In-process time (decode + layout + draw, same runs) is shown
   too; the difference is process start-up. `dot (run_all)` is the peers' own timing of the same
   command (`w4_layout.py`, Python `subprocess.run`), for reference. **Checks**: one box per node,
   each at least its size, inside the layout, no two of a layer overlapping; every edge routed,

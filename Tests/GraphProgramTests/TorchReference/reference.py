@@ -45,9 +45,13 @@ def concat(*args):
 
 
 def getitem(x, items):
-    """x[items] with Python's slice rules, negative steps included, by index_select per axis."""
+    """x[items] with Python's slice rules, negative steps included, by index_select per axis; with
+    lists of positions, PyTorch's advanced indexing."""
     if not isinstance(items, tuple):
         items = (items,)
+    if any(isinstance(item, list) for item in items):
+        # Lists of positions: PyTorch's own advanced indexing (it pairs lists as NumPy does).
+        return x[tuple(torch.tensor(item) if isinstance(item, list) else item for item in items)]
     dim = 0
     for item in items:
         n = x.shape[dim]

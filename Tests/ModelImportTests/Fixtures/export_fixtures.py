@@ -114,22 +114,166 @@ class CNN(torch.nn.Module):
         return self.fc(torch.flatten(y, 1))
 
 
-def gradients(model, inputs):
-    """PyTorch's float64 gradients of out.sum() for every parameter and input, by name."""
+class DepthwiseSeparable(torch.nn.Module):
+    """A depthwise-separable block as in MobileNet: a depthwise 3×3 convolution with a channel
+    multiplier of 2 (groups = channels), a pointwise 1×1 one, then a grouped strided convolution
+    as in ResNeXt (3 groups of 2 channels) and a linear head."""
+
+    def __init__(self):
+        super().__init__()
+        self.depthwise = torch.nn.Conv2d(3, 6, 3, padding=1, groups=3)
+        self.pointwise = torch.nn.Conv2d(6, 6, 1)
+        self.grouped = torch.nn.Conv2d(6, 3, 2, stride=2, groups=3, bias=False)
+        self.fc = torch.nn.Linear(12, 2)
+
+    def forward(self, x):
+        y = torch.relu(self.pointwise(torch.relu(self.depthwise(x))))
+        return self.fc(torch.flatten(self.grouped(y), 1))
+
+
+class CeilPool(torch.nn.Module):
+    """Pooling with ceil_mode=True on a 7×5 image, where the last windows run past the edge: max,
+    average counting padding, and average not counting it."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(1, 2, 1)
+        self.max = torch.nn.MaxPool2d(2, ceil_mode=True)
+        self.avg = torch.nn.AvgPool2d(3, 2, padding=1, ceil_mode=True)
+        self.avg_exclude = torch.nn.AvgPool2d(2, ceil_mode=True, count_include_pad=False)
+        self.fc = torch.nn.Linear(2 * (12 + 12 + 12), 2)
+
+    def forward(self, x):
+        y = torch.tanh(self.conv(x))
+        pooled = [torch.flatten(pool(y), 1) for pool in (self.max, self.avg, self.avg_exclude)]
+        return self.fc(torch.cat(pooled, 1))
+
+
+class Embedding(torch.nn.Module):
+    """A text model's start: an embedding lookup of (batch, sequence) tokens, their mean, a linear
+    head and tanh (so that the gradient depends on which tokens share a row, not only how often
+    each occurs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = torch.nn.Embedding(6, 4)
+        self.head = torch.nn.Linear(4, 2)
+
+    def forward(self, tokens):
+        return torch.tanh(self.head(self.embed(tokens).mean(1)))
+
+
+class SamePadding(torch.nn.Module):
+    """padding="same" with an even kernel and a dilated one, which torch exports as auto_pad
+    SAME_UPPER (the odd row and column of padding at the end)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(2, 2, (4, 2), padding="same", dilation=(1, 3))
+        self.fc = torch.nn.Linear(2 * 5 * 5, 2)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(torch.tanh(self.conv(x)), 1))
+
+
+def same_pads(length, kernel, stride, upper):
+    """ONNX's SAME padding of one axis: (before, after)."""
+    outputs = -(-length // stride)
+    total = max(0, (outputs - 1) * stride + kernel - length)
+    return (total // 2, total - total // 2) if upper else (total - total // 2, total // 2)
+
+
+def same_pad_model():
+    """What torch does not export: auto_pad SAME_LOWER on a strided Conv, SAME_UPPER on a MaxPool,
+    SAME_LOWER on an AveragePool not counting padding. Built with the onnx helper; the reference
+    pads explicitly in torch (zeros for the convolution, -inf for the max, and a count of the
+    real taps for the average)."""
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((1, 2, 7, 6)).astype(np.float32)
+    w = rng.standard_normal((3, 2, 3, 2)).astype(np.float32)
+    b = rng.standard_normal(3).astype(np.float32)
+    nodes = [
+        helper.make_node("Conv", ["x", "w", "b"], ["c"], name="conv_same_lower", auto_pad="SAME_LOWER",
+                         kernel_shape=[3, 2], strides=[2, 2]),
+        helper.make_node("Tanh", ["c"], ["t"]),
+        helper.make_node("MaxPool", ["t"], ["m"], name="max_same_upper", auto_pad="SAME_UPPER",
+                         kernel_shape=[2, 3], strides=[2, 2]),
+        helper.make_node("AveragePool", ["t"], ["a"], name="avg_same_lower", auto_pad="SAME_LOWER",
+                         kernel_shape=[3, 3], count_include_pad=0),
+        helper.make_node("ReduceSum", ["m"], ["ms"], keepdims=0),
+        helper.make_node("Mul", ["a", "a"], ["a2"]),
+        helper.make_node("ReduceSum", ["a2"], ["as"], keepdims=0),
+        helper.make_node("Add", ["ms", "as"], ["y"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "same_pad", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 7, 6])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [])],
+        [numpy_helper.from_array(w, "w"), numpy_helper.from_array(b, "b")])
+    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
+                    os.path.join(HERE, "same_pad.onnx"))
+    F = torch.nn.functional
+    xt, wt, bt = (torch.tensor(v, dtype=torch.float64, requires_grad=True) for v in (x, w, b))
+
+    def pad(t, kernel, stride, upper, value=0.0):
+        (top, bottom), (left, right) = (same_pads(t.shape[2 + i], kernel[i], stride[i], upper) for i in (0, 1))
+        return F.pad(t, (left, right, top, bottom), value=value)
+
+    t = torch.tanh(F.conv2d(pad(xt, (3, 2), (2, 2), False), wt, bt, stride=2))
+    m = F.max_pool2d(pad(t, (2, 3), (2, 2), True, -float("inf")), (2, 3), 2)
+    sums = F.avg_pool2d(pad(t, (3, 3), (1, 1), False), 3, 1, divisor_override=1)
+    counts = F.avg_pool2d(pad(torch.ones_like(t), (3, 3), (1, 1), False), 3, 1, divisor_override=1)
+    a = sums / counts
+    out = m.sum() + (a * a).sum()
+    out.backward()
+    grads = {"x": xt.grad.flatten().tolist(), "w": wt.grad.flatten().tolist(), "b": bt.grad.flatten().tolist()}
+    save_json("same_pad", {"x": x.tolist()}, float(out), grads)
+
+
+def refused_models():
+    """Models with what the importer still refuses, each named with its node and attribute: a 1-d
+    convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define,
+    and a group that does not divide the channels."""
+    w = numpy_helper.from_array(np.ones((1, 1, 3), dtype=np.float32), "w")
+    w2 = numpy_helper.from_array(np.ones((2, 1, 1, 1), dtype=np.float32), "w")
+    cases = [
+        ("refused_bad_group", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv_groups", group=2)],
+         [1, 3, 2, 2], [w2]),
+        ("refused_conv1d", [helper.make_node("Conv", ["x", "w"], ["y"], name="conv1d", kernel_shape=[3])],
+         [1, 1, 5], [w]),
+        ("refused_maxpool_indices",
+         [helper.make_node("MaxPool", ["x"], ["y", "i"], name="pool_with_indices", kernel_shape=[2, 2])],
+         [1, 1, 4, 4], []),
+        ("refused_auto_pad",
+         [helper.make_node("AveragePool", ["x"], ["y"], name="pool_same", kernel_shape=[2, 2], auto_pad="SAME")],
+         [1, 1, 4, 4], []),
+    ]
+    for name, nodes, shape, initializers in cases:
+        graph = helper.make_graph(
+            nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, shape)],
+            [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], initializers)
+        onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
+                        os.path.join(HERE, name + ".onnx"))
+
+
+def gradients(model, inputs, integer=()):
+    """PyTorch's float64 gradients of out.sum() for every parameter and float input, by name
+    (inputs named in `integer` are int64 indices, which have none)."""
     model = copy.deepcopy(model).double()
-    xs = {name: torch.tensor(value, dtype=torch.float64, requires_grad=True) for name, value in inputs.items()}
+    xs = {name: torch.tensor(value, dtype=torch.int64) if name in integer
+          else torch.tensor(value, dtype=torch.float64, requires_grad=True) for name, value in inputs.items()}
     out = model(*xs.values())
     loss = out.sum()
     loss.backward()
     grads = {name: p.grad.flatten().tolist() for name, p in model.named_parameters()}
-    grads.update({name: x.grad.flatten().tolist() for name, x in xs.items()})
+    grads.update({name: x.grad.flatten().tolist() for name, x in xs.items() if name not in integer})
     return float(loss), grads
 
 
-def write(name, model, inputs, dynamo, opset, external=False):
+def write(name, model, inputs, dynamo, opset, external=False, integer=()):
     model.eval()
     path = os.path.join(HERE, name + ".onnx")
-    example = tuple(torch.tensor(v, dtype=torch.float32) for v in inputs.values())
+    example = tuple(torch.tensor(v, dtype=torch.int64 if k in integer else torch.float32)
+                    for k, v in inputs.items())
     kwargs = dict(input_names=list(inputs), output_names=["y"], opset_version=opset, dynamo=dynamo)
     if dynamo:
         kwargs["optimize"] = True
@@ -142,7 +286,7 @@ def write(name, model, inputs, dynamo, opset, external=False):
         onnx.save_model(
             proto, path, save_as_external_data=True, all_tensors_to_one_file=True,
             location=name + ".onnx.data", size_threshold=0)
-    loss, grads = gradients(model, inputs)
+    loss, grads = gradients(model, inputs, integer)
     save_json(name, inputs, loss, grads)
 
 
@@ -321,6 +465,18 @@ def main():
     write("rnn", RNN(), {"x": torch.randn(1, 3, 4).tolist()}, dynamo=True, opset=18)
     torch.manual_seed(3)
     write("cnn", CNN(), {"x": torch.randn(1, 1, 6, 6).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(8)
+    write("depthwise", DepthwiseSeparable(), {"x": torch.randn(1, 3, 4, 4).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(9)
+    write("ceil_pool", CeilPool(), {"x": torch.randn(1, 1, 7, 5).tolist()}, dynamo=False, opset=17)
+    torch.manual_seed(10)
+    tokens = {"tokens": [[1, 2, 0], [3, 3, 5]]}
+    write("embedding", Embedding(), tokens, dynamo=False, opset=17, integer=["tokens"])
+    write("embedding_dynamo", Embedding(), tokens, dynamo=True, opset=18, integer=["tokens"])
+    torch.manual_seed(11)
+    write("same_upper", SamePadding(), {"x": torch.randn(1, 2, 5, 5).tolist()}, dynamo=False, opset=17)
+    same_pad_model()
+    refused_models()
     dtypes_model()
     ops_model()
     unknown_op_model()
