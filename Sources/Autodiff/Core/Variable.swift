@@ -117,9 +117,9 @@ public final class Variable {
   /// them (even inside `withNoGrad`), so each gradient is also a `gradVariable` with a creator that
   /// can be differentiated again; see `grad(_:_:createGraph:)` for the short form.
   ///
-  /// A pass without `createGraph` first runs the chain of unary ops on scalars that leads to this
-  /// variable, if any, on `Double`s and without a `BackwardPass` (see `runScalarChain`), and starts
-  /// one only for the rest of the graph.
+  /// A pass without `createGraph` first runs, on `Double`s and without a `BackwardPass`, the steps
+  /// over scalars taken while only one function is pending (see `runScalarChain`), and starts a
+  /// pass only for the rest of the graph.
   public func backward(retainGrad: Bool = true, createGraph: Bool = false) {
     var start = self
     if !createGraph {
