@@ -26,7 +26,7 @@ public final class Variable {
     _data = data
     _grad = nil
     _creator = nil
-    _extras = name.map(VariableExtras.init(name:))
+    if let name { _extras = VariableExtras(name: name) }  // else nil already: no release of nil
     generation = 0
   }
 
