@@ -11,6 +11,9 @@
 ///   it, renamed over it once complete, so a failure never leaves a partial file; a file that was
 ///   there keeps its mode and, where permitted, its owner and group; one its user may not write
 ///   (or with no write permission at all, which root would ignore) is refused;
+/// - a regular file with other hard links is rewritten in place, so every name sees the new
+///   content (renaming would leave the other names on the old file): its space is reserved first
+///   (`posix_fallocate`), so a full disk fails before anything changes;
 /// - anything else that exists (a device, a FIFO, a socket) is opened and written through, never
 ///   renamed over; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` are written to the descriptor the
 ///   process already has, so a shell's `>>` appends;
@@ -39,6 +42,7 @@ struct ExportFile {
     var info = stat()
     if stat(path, &info) == 0 {
       switch info.st_mode & S_IFMT {
+      case S_IFREG where info.st_nlink > 1: try rewriteInPlace(path, bytes)
       case S_IFREG: try replace(resolved(path), keeping: info, with: bytes, named: path)
       case S_IFDIR: throw usageError("cannot write '\(path)': it is a directory")
       default: try writeThrough(path, bytes)
@@ -57,6 +61,26 @@ struct ExportFile {
     let failure = writeAll(bytes, to: descriptor)
     let closed = close(descriptor) == 0 ? nil : Self.reason(errno)
     if let reason = failure ?? closed { throw usageError("cannot write '\(path)': \(reason)") }
+  }
+
+  /// Rewrites the regular file at `path` (which has other hard links) with `bytes`: reserves their
+  /// space, writes them from the start and cuts the file to their length.
+  private func rewriteInPlace(_ path: String, _ bytes: [UInt8]) throws(UsageError) {
+    let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw usageError("cannot write '\(path)': \(Self.reason(errno))") }
+    let reserved = bytes.isEmpty ? 0 : posix_fallocate(descriptor, 0, off_t(bytes.count))
+    if reserved != 0 && reserved != EOPNOTSUPP && reserved != EINVAL {
+      close(descriptor)
+      throw usageError("cannot write '\(path)': \(Self.reason(reserved))")
+    }
+    var failure = writeAll(bytes, to: descriptor)
+    if failure == nil, ftruncate(descriptor, off_t(bytes.count)) != 0 { failure = Self.reason(errno) }
+    if close(descriptor) != 0, failure == nil { failure = Self.reason(errno) }
+    if let failure {
+      throw usageError(
+        "cannot write '\(path)': \(failure) (it has other hard links, so it was written in place and is incomplete)"
+      )
+    }
   }
 
   /// Writes `bytes` to a new file beside `target` and renames it over `target`; `existing` is the

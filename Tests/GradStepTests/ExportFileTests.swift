@@ -57,6 +57,40 @@ import Testing
     }
   }
 
+  @Test func aFileWithOtherHardLinksIsRewrittenSoEveryNameSeesTheNewContent() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("out.svg").path
+    let other = directory.appendingPathComponent("linked.svg").path
+    try "a longer old content than the new one".write(toFile: path, atomically: false, encoding: .utf8)
+    try FileManager.default.linkItem(atPath: path, toPath: other)
+    try ExportFile().write("<svg/>", to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "<svg/>")
+    #expect(try String(contentsOfFile: other, encoding: .utf8) == "<svg/>")
+    let inode = { (path: String) in
+      try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    }
+    #expect(try inode(path) == inode(other))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+        "linked.svg", "out.svg",
+      ])
+  }
+
+  @Test func aHardLinkedFileThatCannotBeWrittenSaysItIsIncomplete() throws {
+    let directory = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("out.svg").path
+    try "before".write(toFile: path, atomically: false, encoding: .utf8)
+    try FileManager.default.linkItem(
+      atPath: path, toPath: directory.appendingPathComponent("linked.svg").path)
+    let error = #expect(throws: UsageError.self) { try fullDisk(after: 2).write("<svg>…</svg>", to: path) }
+    #expect(
+      error?.message
+        == "cannot write '\(path)': No space left on device (it has other hard links, so it was written in place and is incomplete)"
+    )
+  }
+
   @Test func everyByteArrivesThroughShortWrites() throws {
     let directory = try scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
