@@ -23,15 +23,14 @@ struct TensorDecoding {
     let scalars: [Double]
     if proto.dataLocation == .external {
       let bytes = try externalBytes(proto, expected: count * width, what: what)
-      scalars = Self.decode(bytes, type: type)
+      scalars = bytes.withUnsafeBytes { Self.decode($0, type: type) }
     } else if proto.hasRawData {
-      let bytes = [UInt8](proto.rawData)
-      guard bytes.count == count * width else {
+      guard proto.rawData.count == count * width else {
         throw ModelImportError(
-          "\(what): raw_data holds \(bytes.count) bytes, but shape \(formatShape(shape)) of "
+          "\(what): raw_data holds \(proto.rawData.count) bytes, but shape \(formatShape(shape)) of "
             + "\(Self.typeName(proto.dataType)) needs \(count * width)")
       }
-      scalars = Self.decode(bytes, type: type)
+      scalars = proto.rawData.withUnsafeBytes { Self.decode($0, type: type) }
     } else {
       scalars = Self.typedValues(proto, type: type)
       guard scalars.count == count else {
@@ -51,9 +50,9 @@ struct TensorDecoding {
   }
 
   /// The bytes of an external tensor: `location` relative to the model's directory, from `offset`,
-  /// `length` bytes (default: what the shape needs).
+  /// `length` bytes (default: what the shape needs), in the file mapped into memory (read in place).
   private func externalBytes(_ proto: Onnx_TensorProto, expected: Int, what: String) throws(ModelImportError)
-    -> [UInt8]
+    -> Data
   {
     let entries = Dictionary(proto.externalData.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
     guard let location = entries["location"], !location.isEmpty else {
@@ -72,22 +71,18 @@ struct TensorDecoding {
         "\(what): external data in '\(location)' at offset \(entries["offset"] ?? "0") with length "
           + "\(entries["length"] ?? "?"), but the shape needs \(expected) bytes")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    let file: Data
+    do {
+      file = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    } catch {
       throw ModelImportError("\(what): cannot open its external data file '\(path)'")
     }
-    defer { try? handle.close() }
-    let data: Data?
-    do {
-      try handle.seek(toOffset: UInt64(offset))
-      data = try handle.read(upToCount: length)
-    } catch {
-      throw ModelImportError("\(what): cannot read its external data file '\(path)'")
-    }
-    guard let data, data.count == length else {
+    guard file.count >= offset + length else {
       throw ModelImportError(
         "\(what): the external data file '\(path)' ends before offset \(offset) + \(length) bytes")
     }
-    return [UInt8](data)
+    let data = file[file.startIndex + offset..<file.startIndex + offset + length]
+    return data
   }
 
   /// The element width in bytes of each supported type.
@@ -95,19 +90,18 @@ struct TensorDecoding {
     .float: 4, .double: 8, .float16: 2, .int32: 4, .int64: 8, .int8: 1, .uint8: 1, .bool: 1,
   ]
 
-  /// Little-endian elements of `type` as doubles.
-  private static func decode(_ bytes: [UInt8], type: Onnx_TensorProto.DataType) -> [Double] {
+  /// Little-endian elements of `type` as doubles, read in place (the bytes are not copied).
+  private static func decode(_ bytes: UnsafeRawBufferPointer, type: Onnx_TensorProto.DataType) -> [Double] {
     let width = byteWidth[type]!
-    var values = [Double]()
-    values.reserveCapacity(bytes.count / width)
-    var offset = 0
-    while offset < bytes.count {
-      var bits: UInt64 = 0
-      for k in 0..<width { bits |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
-      values.append(value(bits: bits, type: type))
-      offset += width
+    let count = bytes.count / width
+    return [Double](unsafeUninitializedCapacity: count) { values, initialized in
+      for index in 0..<count {
+        var bits: UInt64 = 0
+        for k in 0..<width { bits |= UInt64(bytes[index * width + k]) << (8 * UInt64(k)) }
+        values.initializeElement(at: index, to: value(bits: bits, type: type))
+      }
+      initialized = count
     }
-    return values
   }
 
   /// One element from its little-endian bits.

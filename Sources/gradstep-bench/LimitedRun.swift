@@ -15,9 +15,12 @@ struct LimitedRun {
   var ending: Ending
   /// Wall-clock seconds from the spawn to the end (to the kill, for a child that was stopped).
   var seconds: Double
-  /// The child's peak resident memory, in bytes: the last `VmHWM` read from `/proc/PID/status`
-  /// before it ended (polled every 1–5 ms). Not `ru_maxrss`: `posix_spawn` runs the child in this
-  /// process's address space until `exec`, so `ru_maxrss` would count the bench's own memory.
+  /// The child's peak resident memory, in bytes. `ru_maxrss` from `wait4` when it is above this
+  /// process's own peak at the spawn, and then exactly the child's; otherwise the last `VmHWM` read
+  /// from `/proc/PID/status` before it ended (polled every 1–5 ms). `ru_maxrss` alone is not the
+  /// child's: glibc's `posix_spawn` runs the child in this process's address space until `exec`,
+  /// and `exec` counts that address space's peak as the child's (a W10 run once reported 260 MB for
+  /// a process that peaked at 55 MB, after W2 had built a million-function chain in the bench).
   var peakBytes: Int
   /// What it printed, and the tail of its standard error.
   var run: ChildRun
@@ -45,18 +48,23 @@ struct LimitedRun {
 extension Spawner {
   /// Runs `executable` with `arguments`, killing it (SIGKILL) once it has run `timeout` seconds or its
   /// resident memory (`VmRSS`, polled every millisecond at first, then every 5 ms) passes
-  /// `memoryCap` bytes; so no child can hang the bench or exhaust the machine.
+  /// `memoryCap` bytes; so no child can hang the bench or exhaust the machine. This process's own
+  /// peak is reset first (`resetPeakResidentBytes`), so that `ru_maxrss` usually gives the child's
+  /// exact peak (see `LimitedRun.peakBytes`).
   func runLimited(_ executable: String, _ arguments: [String], timeout: Double, memoryCap: Int) throws
     -> LimitedRun
   {
+    resetPeakResidentBytes()
     let clock = ContinuousClock()
     let start = clock.now
     let pid = try spawn(executable, arguments)
+    let ownPeak = peakResidentBytes() ?? Int.max
     var waitStatus: Int32 = 0
+    var usage = rusage()
     var ending: LimitedRun.Ending?
     var peak = 0
     while true {
-      let done = waitpid(pid, &waitStatus, WNOHANG)
+      let done = wait4(pid, &waitStatus, WNOHANG, &usage)
       if done == pid { break }
       if done < 0 && errno != EINTR {
         throw CheckFailure(description: "waitpid: \(String(cString: strerror(errno)))")
@@ -75,8 +83,10 @@ extension Spawner {
       usleep(elapsed < 0.2 ? 1_000 : 5_000)
     }
     let run = finished(waitStatus, seconds: seconds(clock.now - start))
+    let reported = Int(usage.ru_maxrss) * 1024
     return LimitedRun(
-      ending: ending ?? .exited(run.status), seconds: run.seconds, peakBytes: peak, run: run)
+      ending: ending ?? .exited(run.status), seconds: run.seconds,
+      peakBytes: reported > ownPeak ? reported : peak, run: run)
   }
 }
 

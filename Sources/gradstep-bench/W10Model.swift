@@ -3,8 +3,9 @@ import Foundation
 /// W10 "your PyTorch model": the whole process `gradstep MODEL.onnx --headless --keys b` on an MLP
 /// 784→1024→10 (≈0.8 M parameters, exported by `Scripts/w10_torch.py --export`), from start (no
 /// `--set`: the input is filled) to the frame of the last step; its time (median of `runs` after a
-/// warm-up) and peak resident memory (the child's `ru_maxrss`). compare.py puts it beside a Python
-/// process that imports torch, builds the same model and runs forward and backward once.
+/// warm-up) and peak resident memory (the child's own, as `runLimited` measures it: not the
+/// bench's, which `ru_maxrss` alone would count). compare.py puts it beside a Python process that
+/// imports torch, builds the same model and runs forward and backward once.
 enum W10Model {
   /// `$GRADSTEP_W10_MODEL`, else `.build/bench-w10/mlp_784_1024_10.onnx` in the repository.
   static var modelPath: String {
@@ -34,17 +35,18 @@ enum W10Model {
       var times = [Double]()
       var peak = 0
       for round in 0...runs {
-        let (run, peakBytes) = try spawner.runMeasured(
-          binary, [path, "--headless", "--size", "120x40", "--keys", "b"])
-        guard run.status == 0, run.output.contains("· done") else {
+        let limited = try spawner.runLimited(
+          binary, [path, "--headless", "--size", "120x40", "--keys", "b"], timeout: 120, memoryCap: 3 << 30)
+        let run = limited.run
+        guard limited.ending == .exited(0), run.output.contains("· done") else {
           throw CheckFailure(
             description:
-              "gradstep exited with \(run.status), printed \(run.output.prefix(200).debugDescription) \(run.errorTail)"
+              "gradstep: \(limited.description), printed \(run.output.prefix(200).debugDescription) \(run.errorTail)"
           )
         }
         if round > 0 {
           times.append(run.seconds)
-          peak = max(peak, peakBytes)
+          peak = max(peak, limited.peakBytes)
         }
       }
       line["status"] = .string("ok")
@@ -62,18 +64,5 @@ enum W10Model {
       line["error"] = .string("\(error)")
       report.add(CaseResult(line: line, label: label, summary: "\(error)"))
     }
-  }
-}
-
-extension Spawner {
-  /// `run(_:_:)` that also returns the child's peak resident memory in bytes (`ru_maxrss`).
-  func runMeasured(_ executable: String, _ arguments: [String]) throws -> (ChildRun, Int) {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let pid = try spawn(executable, arguments)
-    var waitStatus: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
-    return (finished(waitStatus, seconds: seconds(clock.now - start)), Int(usage.ru_maxrss) * 1024)
   }
 }

@@ -6,8 +6,9 @@ import GraphProgram
 /// the one-line fan-out sum `y = x + x + … + x` of N terms), next to the same command on a plain
 /// chain with the same number of functions (`W5Programs.chain`), and `dot -Tplain` on the same graph
 /// (`W8Programs.dot`). Every child runs under a time limit and a memory cap (`runLimited`), and a
-/// child stopped by either is reported as such. Time and peak memory (`ru_maxrss`) are those of
-/// one run, or the median of three when the first took under 2 s.
+/// child stopped by either is reported as such. Time and peak memory (`LimitedRun.peakBytes`) are those of
+/// one run, or the median of three when both first runs took under 10 s, the graph's and the
+/// chain's runs taken in turn (`measurePair`).
 enum W8SharedParameters {
   /// Sizes and limits of a run.
   struct Plan {
@@ -67,8 +68,10 @@ enum W8SharedParameters {
       let file = try write(W8Programs.program(graph: graph, n: n), "\(graph)_\(n).grad", spawner)
       let chain = try write(W5Programs.chain(functions: functions), "chain_\(functions).grad", spawner)
       let mode = json ? ["--json"] : ["--headless"]
-      let ours = try measure(binary, mode + ["--keys", "b", file], json: json, plan: plan, spawner)
-      let plain = try measure(binary, mode + ["--keys", "b", chain], json: json, plan: plan, spawner)
+      let (ours, plain) = try measurePair(
+        binary, ours: mode + ["--keys", "b", file], plain: mode + ["--keys", "b", chain], json: json,
+        plan: plan,
+        spawner)
       guard plain.ending == .exited(0) else {
         throw CheckFailure(description: "the plain chain of \(functions) functions: \(plain.description)")
       }
@@ -110,37 +113,57 @@ enum W8SharedParameters {
     var runs: Int
   }
 
-  /// Runs gradstep once, and twice more when that succeeded in under 2 s; checks that it reached the
-  /// end (`· done` on screen, `"phase": "done"` in JSON).
-  private static func measure(
-    _ binary: String, _ arguments: [String], json: Bool, plan: Plan, _ spawner: Spawner
-  )
-    throws -> Measured
-  {
-    var runs = [LimitedRun]()
-    repeat {
-      let run = try spawner.runLimited(binary, arguments, timeout: plan.timeout, memoryCap: plan.memoryCap)
-      guard run.ending == .exited(0) else {
-        guard run.ending != .exited(1), run.ending != .exited(2) else {
-          throw CheckFailure(
-            description: "gradstep \(arguments.joined(separator: " ")): \(run.description): "
-              + run.run.errorTail)
-        }
-        return Measured(
-          ending: run.ending, description: run.description, seconds: run.seconds,
-          peakBytes: run.peakBytes, runs: 1)
+  /// How long (seconds) both first runs may take for the pair to get three rounds.
+  static let repeatBelow = 10.0
+
+  /// Runs gradstep on `ours` and on `plain` in turn: a first round, then two more when both
+  /// succeeded in under `repeatBelow` seconds, ours then plain each round, so that a change in the
+  /// machine's load reaches both alike and their ratio stays fair (one slow run is not a ratio).
+  /// A run that does not succeed ends its command's measurement with that run.
+  private static func measurePair(
+    _ binary: String, ours: [String], plain: [String], json: Bool, plan: Plan, _ spawner: Spawner
+  ) throws -> (ours: Measured, plain: Measured) {
+    var oursRuns = [try once(binary, ours, json: json, plan: plan, spawner)]
+    var plainRuns = [try once(binary, plain, json: json, plan: plan, spawner)]
+    let succeeded = { (runs: [LimitedRun]) in runs.allSatisfy { $0.ending == .exited(0) } }
+    if succeeded(oursRuns + plainRuns), max(oursRuns[0].seconds, plainRuns[0].seconds) < repeatBelow {
+      for _ in 1..<3 where succeeded(oursRuns + plainRuns) {
+        oursRuns.append(try once(binary, ours, json: json, plan: plan, spawner))
+        plainRuns.append(try once(binary, plain, json: json, plan: plan, spawner))
       }
-      let done = json ? run.run.output.contains("\"phase\": \"done\"") : run.run.output.contains("· done")
-      guard done else {
-        throw CheckFailure(
-          description: "gradstep \(arguments.joined(separator: " ")) did not reach the end: "
-            + run.run.output.prefix(200))
-      }
-      runs.append(run)
-    } while runs.count < 3 && runs[0].seconds < 2
+    }
+    return (summary(oursRuns), summary(plainRuns))
+  }
+
+  /// The median time and peak of `runs`, or the first that did not succeed.
+  private static func summary(_ runs: [LimitedRun]) -> Measured {
+    if let failed = runs.first(where: { $0.ending != .exited(0) }) {
+      return Measured(
+        ending: failed.ending, description: failed.description, seconds: failed.seconds,
+        peakBytes: failed.peakBytes, runs: 1)
+    }
     return Measured(
       ending: .exited(0), description: "ok", seconds: median(runs.map(\.seconds)),
       peakBytes: Int(median(runs.map { Double($0.peakBytes) })), runs: runs.count)
+  }
+
+  /// One run of gradstep; one that exits 0 must have reached the end (`· done` on screen,
+  /// `"phase": "done"` in JSON), and exit statuses 1 and 2 are errors.
+  private static func once(
+    _ binary: String, _ arguments: [String], json: Bool, plan: Plan, _ spawner: Spawner
+  ) throws -> LimitedRun {
+    let run = try spawner.runLimited(binary, arguments, timeout: plan.timeout, memoryCap: plan.memoryCap)
+    guard run.ending != .exited(1), run.ending != .exited(2) else {
+      throw CheckFailure(
+        description: "gradstep \(arguments.joined(separator: " ")): \(run.description): " + run.run.errorTail)
+    }
+    let done = json ? run.run.output.contains("\"phase\": \"done\"") : run.run.output.contains("· done")
+    guard run.ending != .exited(0) || done else {
+      throw CheckFailure(
+        description: "gradstep \(arguments.joined(separator: " ")) did not reach the end: "
+          + run.run.output.prefix(200))
+    }
+    return run
   }
 
   private static func measureDot(

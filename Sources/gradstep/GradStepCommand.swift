@@ -108,8 +108,8 @@ struct GradStepCommand: ParsableCommand {
       throw usageError("bad --delay '\(delay)': expected seconds above 0")
     }
     if output != nil && exportFormat == nil { throw usageError("-o/--output goes with --export FORMAT") }
-    let source = try ProgramSource.select(file: file, expression: expression)
-    let state = try loadState(source, orientation: direction)
+    var source = try ProgramSource.select(file: file, expression: expression)
+    let state = try loadState(&source, orientation: direction)
     let app = App(state: state, screen: Screen())
     if let exportFormat {
       let run = HeadlessRun(app: app, columns: columns, rows: rows, charset: ascii ? .ascii : .unicode)
@@ -136,11 +136,14 @@ struct GradStepCommand: ParsableCommand {
 
   /// The state of the program or model in `source` at step 0: a model with notes on how it was
   /// set up (inputs filled with a pattern), a program with its lesson and optimisation run; a graph
-  /// too large to lay out is refused unless only JSON is asked.
-  private func loadState(_ source: ProgramSource, orientation direction: Orientation) throws -> AppState {
+  /// too large to lay out is refused unless only JSON is asked. A model's file bytes are released
+  /// once it is imported, before its backward pass runs.
+  private func loadState(_ source: inout ProgramSource, orientation direction: Orientation) throws -> AppState
+  {
     if source.isModel {
       let front = ModelFront(path: source.path, overrides: overrides, inputFiles: inputFiles, loss: loss)
       let model = try front.load(source)
+      source.releaseBytes()
       let session = ModelFront.session(of: model)
       if !json, let refusal = LayoutLimit.refusal(nodes: session.graph.nodeCount) {
         throw usageError(refusal)

@@ -7,7 +7,7 @@ struct ProgramSource {
   /// The name shown in the title line and in error messages (`<stdin>` for standard input).
   let name: String
   /// The program's bytes.
-  let bytes: [UInt8]
+  private(set) var bytes: [UInt8]
   /// Whether the program was read from this process's standard input (`-`, `/dev/stdin`), which is
   /// then used up: interactive keys must come from the terminal (`/dev/tty`) instead.
   var readsStandardInput = false
@@ -16,6 +16,10 @@ struct ProgramSource {
 
   /// Whether the bytes are a model file (ONNX) rather than a program.
   var isModel: Bool { ModelFront.isModel(path: path, bytes: bytes) }
+
+  /// Frees the bytes once a model is imported from them: a model's file is about as large as its
+  /// weights, and would otherwise stay in memory, unused, beside them and their gradients.
+  mutating func releaseBytes() { bytes = [] }
 
   /// The path that means standard input.
   static let standardInputPath = "-"

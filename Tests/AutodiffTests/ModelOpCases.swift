@@ -53,6 +53,10 @@ extension OpCase {
     OpCase(description: "GetItem index", offset: -1.15) { v in
       weighted(getItem(atLeastRank1(v[0]), [.index(-1)]))
     },
+    OpCase(description: "MatMul a @ bᵀ", second: .matmulPartner, offset: -1.15) { v in
+      let b = v[1].shape.count == 1 ? reshape(v[1], [v[1].shape[0], 1]) : v[1]
+      return weighted(matmul(v[0], transposing: transpose(b)))
+    },
     OpCase(description: "Concat", offset: -1.15) { v in
       let x = atLeastRank1(v[0]); return weighted(concat([x, square(x), x], axis: -1))
     },

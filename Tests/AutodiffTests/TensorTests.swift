@@ -58,4 +58,17 @@ import Testing
     #expect(try a.matmul(Tensor([1, 1, 1])) == Tensor([6, 15]))
     #expect(try Tensor([1, 1]).matmul(a) == Tensor([5, 7, 9]))
   }
+
+  /// `a @ bᵀ` and `aᵀ @ b` without the transposed copies give exactly (bit for bit) what the
+  /// products of the copies give, and refuse operands that are not matrices of matching lengths.
+  @Test func productsWithATransposedOperand() throws {
+    let a = Tensor(shape: [3, 4], scalars: (0..<12).map { 0.1 * Double($0) - 0.37 })
+    let b = Tensor(shape: [5, 4], scalars: (0..<20).map { 1 / (Double($0) + 1.3) })
+    let c = Tensor(shape: [3, 5], scalars: (0..<15).map { Double($0 % 4) - 1.1 })
+    #expect(try a.matmul(transposing: b) == a.matmul(b.transposed()))
+    #expect(try c.transposedMatmul(a) == c.transposed().matmul(a))
+    #expect(throws: ShapeError.self) { try a.matmul(transposing: c) }
+    #expect(throws: ShapeError.self) { try a.matmul(transposing: Tensor([1, 2, 3, 4])) }
+    #expect(throws: ShapeError.self) { try b.transposedMatmul(a) }
+  }
 }

@@ -129,20 +129,15 @@ public struct BackwardPass: IteratorProtocol {
   /// One step of `run()` for the deferred creator of `output`, from its record.
   private mutating func runDeferredCreator(of output: Variable) {
     // The record holds its inputs, and nothing here can replace the record: no retains needed.
-    let creator = output._deferred!
-    let first = creator.first
-    // A unary op on a scalar with a scalar gradient (a chain of scalars, as the seed's graph): the
-    // op's arithmetic on the two `Double`s, without tensors or `Gradients` around them.
-    if creator.second == nil, case .scalar(let x) = first._withUnsafeGuaranteedRef(\._data.storage),
-      case .scalar(let gy)? = output._grad?.storage, let gx = creator.op.scalarInputGradient(x, gy)
-    {
-      first._withUnsafeGuaranteedRef { add(Tensor(gx), to: $0) }
-      if !retainGrad {
-        output._grad = nil
-        output.forgetGradVariable()
-      }
+    // An op on scalars with a scalar gradient (a scalar graph, as the seed's): the op's arithmetic
+    // on the `Double`s, without tensors or `Gradients` around them.
+    if let (first, second) = Self.runScalarStep(of: output, retainGrad: retainGrad) {
+      first._withUnsafeGuaranteedRef { scheduleCreator(of: $0) }
+      second?._withUnsafeGuaranteedRef { scheduleCreator(of: $0) }
       return
     }
+    let creator = output._deferred!
+    let first = creator.first
     let gxs = creator.op.inputGradients(
       first: first._withUnsafeGuaranteedRef(\._data),
       second: creator.second?._withUnsafeGuaranteedRef(\._data),
@@ -186,17 +181,10 @@ public struct BackwardPass: IteratorProtocol {
     return previous
   }
 
-  /// Adds `gradient` to `input.grad` (or sets it when `nil`) and schedules the input's creator.
-  /// A gradient variable from an earlier pass no longer matches `grad`, so it is forgotten (there is
-  /// none while `grad` is `nil`).
+  /// Adds `gradient` to `input.grad` (see `Variable.addGradient`) and schedules the input's creator.
   @inline(__always)  // once per input update: the call showed up in W1's profile
   private mutating func add(_ gradient: Tensor, to input: Variable) {
-    if let previous = input._grad {
-      input._grad = previous + gradient
-      input.forgetGradVariable()
-    } else {
-      input._grad = gradient
-    }
+    input.addGradient(gradient)
     scheduleCreator(of: input)
   }
 

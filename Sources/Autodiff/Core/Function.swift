@@ -63,8 +63,8 @@ open class Function {
     return [firstOutputShape] + laterOutputs.map(\.shape)
   }
 
-  /// The op's name as the screens show it (`Square`, `Exp`, `MatMul`).
-  open var name: String { String(describing: type(of: self)) }
+  /// The op's name as the screens show it (`Square`, `Exp`, `MatMul`): by default its class's name.
+  open var name: String { FunctionNames.name(of: type(of: self)) }
 
   /// How many inputs the op takes; `nil` for any number.
   open var arity: Int? { 1 }

@@ -20,7 +20,7 @@ public func grad(_ y: Variable, _ x: Variable, createGraph: Bool = false) -> Var
   x.cleargrad()
   clearIntermediateGrads(from: y)
   // A computed x keeps its gradient only if the pass retains the gradients it passes through.
-  let computed = x._creator != nil || x._deferred != nil
+  let computed = x.hasCreator
   y.backward(retainGrad: computed, createGraph: createGraph)
   if let gradient = x.gradVariable { return gradient }
   return Variable(x.grad ?? Tensor(repeating: 0, shape: x.shape))

@@ -11,18 +11,16 @@ extension Variable {
     } else if let deferred = _deferred.take() {
       // One input at a time: `x * x` holds x twice, and x is the last reference only once the
       // other is gone (freeing it here instead would recurse into its own graph).
-      do {
-        var first = deferred.takeFirst()
-        Variable.keep(&first, ifLastIn: &pending)
-      }
-      if var second = deferred.takeSecond() { Variable.keep(&second, ifLastIn: &pending) }
+      Variable.keep(deferred.takeFirst(), ifLastIn: &pending)
+      if let second = deferred.takeSecond() { Variable.keep(second, ifLastIn: &pending) }
     }
   }
 
   /// Adds `variable` to `pending` when `variable` is the last reference to it (so that freeing it
   /// later, from the stack, frees nothing further); otherwise just lets it go.
-  static func keep(_ variable: inout Variable, ifLastIn pending: inout TeardownStack) {
-    if isKnownUniquelyReferenced(&variable), variable._creator != nil || variable._deferred != nil {
+  /// Takes `variable` over, so that pushing it moves the reference instead of copying it.
+  static func keep(_ variable: consuming Variable, ifLastIn pending: inout TeardownStack) {
+    if isKnownUniquelyReferenced(&variable), variable.hasCreator {
       pending.append(variable)
     }
   }
@@ -32,11 +30,11 @@ extension Function {
   /// Lets go of the inputs, for a teardown: each input this function held the last reference to is
   /// added to `pending`.
   final func releaseInputs(into pending: inout TeardownStack) {
-    if var input = firstInput.take() { Variable.keep(&input, ifLastIn: &pending) }
-    if var input = secondInput.take() { Variable.keep(&input, ifLastIn: &pending) }
+    if let input = firstInput.take() { Variable.keep(input, ifLastIn: &pending) }
+    if let input = secondInput.take() { Variable.keep(input, ifLastIn: &pending) }
     guard var later = extras.take()?.laterInputs else { return }
     // One at a time, as for a deferred record: an input may appear more than once.
-    while var input = later.popLast() { Variable.keep(&input, ifLastIn: &pending) }
+    while let input = later.popLast() { Variable.keep(input, ifLastIn: &pending) }
   }
 }
 
@@ -47,7 +45,7 @@ struct TeardownStack {
   private var rest: [Variable] = []
 
   /// Adds `variable` on top.
-  mutating func append(_ variable: Variable) {
+  mutating func append(_ variable: consuming Variable) {
     if let previous = top.take() { rest.append(previous) }
     top = variable
   }

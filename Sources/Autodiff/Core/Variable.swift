@@ -26,7 +26,7 @@ public final class Variable {
     _data = data
     _grad = nil
     _creator = nil
-    _extras = name.map(VariableExtras.init(name:))
+    if let name { _extras = VariableExtras(name: name) }  // else nil already: no release of nil
     generation = 0
   }
 
@@ -81,6 +81,9 @@ public final class Variable {
     return _creator
   }
 
+  /// Whether this variable has a creator, as an object or deferred (whether it is not a leaf).
+  var hasCreator: Bool { _creator != nil || _deferred != nil }
+
   /// A label for screens and messages (`x`, `W`); `nil` when unnamed.
   public var name: String? {
     get { _extras?.name }
@@ -113,8 +116,17 @@ public final class Variable {
   /// With `createGraph: true` the pass computes every gradient with this module's ops, recording
   /// them (even inside `withNoGrad`), so each gradient is also a `gradVariable` with a creator that
   /// can be differentiated again; see `grad(_:_:createGraph:)` for the short form.
+  ///
+  /// A pass without `createGraph` first runs, on `Double`s and without a `BackwardPass`, the steps
+  /// over scalars taken while only one function is pending (see `runScalarChain`), and starts a
+  /// pass only for the rest of the graph.
   public func backward(retainGrad: Bool = true, createGraph: Bool = false) {
-    var pass = BackwardPass(from: self, retainGrad: retainGrad, createGraph: createGraph)
+    var start = self
+    if !createGraph {
+      guard let rest = BackwardPass.runScalarChain(from: self, retainGrad: retainGrad) else { return }
+      start = rest
+    }
+    var pass = BackwardPass(from: start, retainGrad: retainGrad, createGraph: createGraph)
     pass.run()
   }
 
@@ -122,7 +134,7 @@ public final class Variable {
   /// would otherwise release each creator from inside the previous release and overflow the stack.
   /// Also clears this variable in its creator's outputs, which then read it as `nil`.
   deinit {
-    guard _creator != nil || _deferred != nil else { return }
+    guard hasCreator else { return }
     var pending = TeardownStack()
     releaseCreator(into: &pending)
     while let variable = pending.pop() {

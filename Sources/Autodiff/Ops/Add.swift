@@ -33,8 +33,14 @@ public final class Add: BinaryFunction {
 /// `Add()(a, b)`: y = a + b, with broadcasting.
 public func add(_ a: Variable, _ b: Variable) -> Variable { Add.deferredCall(a, b) }
 
-extension Add: DeferrableFunction {
+extension Add: DeferrableBinaryFunction {
   /// The instance whose arithmetic `add` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Add()
+
+  /// `a + b`, as `apply` computes each pair of elements.
+  static func value(at a: Double, _ b: Double) -> Double { a + b }
+
+  /// `(gy, gy)`, as `factorProducts` computes each element.
+  static func gradients(at a: Double, _ b: Double, gy: Double) -> (Double, Double) { (gy, gy) }
 }

@@ -34,8 +34,16 @@ public final class Div: BinaryFunction {
 /// `Div()(a, b)`: y = a / b, with broadcasting.
 public func div(_ a: Variable, _ b: Variable) -> Variable { Div.deferredCall(a, b) }
 
-extension Div: DeferrableFunction {
+extension Div: DeferrableBinaryFunction {
   /// The instance whose arithmetic `div` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Div()
+
+  /// `a / b`, as `apply` computes each pair of elements.
+  static func value(at a: Double, _ b: Double) -> Double { a / b }
+
+  /// `((1 / b) * gy, (-a / (b * b)) * gy)`, as `factorProducts` computes each element.
+  static func gradients(at a: Double, _ b: Double, gy: Double) -> (Double, Double) {
+    ((1 / b) * gy, (-a / (b * b)) * gy)
+  }
 }

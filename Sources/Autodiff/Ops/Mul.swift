@@ -34,8 +34,14 @@ public final class Mul: BinaryFunction {
 /// `Mul()(a, b)`: y = a·b, with broadcasting.
 public func mul(_ a: Variable, _ b: Variable) -> Variable { Mul.deferredCall(a, b) }
 
-extension Mul: DeferrableFunction {
+extension Mul: DeferrableBinaryFunction {
   /// The instance whose arithmetic `mul` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Mul()
+
+  /// `a * b`, as `apply` computes each pair of elements.
+  static func value(at a: Double, _ b: Double) -> Double { a * b }
+
+  /// `(b * gy, a * gy)`, as `factorProducts` computes each element.
+  static func gradients(at a: Double, _ b: Double, gy: Double) -> (Double, Double) { (b * gy, a * gy) }
 }

@@ -4,7 +4,7 @@ public final class Neg: ElementwiseFunction {
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { -x }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Self.value(at:)) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
@@ -25,8 +25,15 @@ public final class Neg: ElementwiseFunction {
 /// `Neg()(x)`: y = −x.
 public func neg(_ x: Variable) -> Variable { Neg.deferredCall(x) }
 
-extension Neg: DeferrableFunction {
+extension Neg: DeferrableUnaryFunction {
   /// The instance whose arithmetic `neg` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Neg()
+
+  /// −x: what `apply` computes for each element.
+  static func value(at x: Double) -> Double { -x }
+
+  /// The local derivative −1: the product of `localDerivative`'s factors, which `inputGradient`
+  /// and the backward pass's scalar steps multiply by `gy`.
+  static func derivative(at x: Double) -> Double { -1 }
 }

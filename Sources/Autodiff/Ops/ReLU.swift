@@ -4,13 +4,13 @@ public final class ReLU: ElementwiseFunction {
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map { max($0, 0) } }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Self.value(at:)) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[1 where x > 0, else 0]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map { $0 > 0 ? 1 : 0 }] }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Self.derivative(at:))] }
 
   /// `(x > 0)·gy` on variables, the mask a constant (its derivative is 0 almost everywhere).
   override public func backward(_ gys: [Variable]) -> [Variable] {
@@ -27,8 +27,15 @@ public final class ReLU: ElementwiseFunction {
 /// `ReLU()(x)`: y = max(x, 0), the rectified linear unit.
 public func relu(_ x: Variable) -> Variable { ReLU.deferredCall(x) }
 
-extension ReLU: DeferrableFunction {
+extension ReLU: DeferrableUnaryFunction {
   /// The instance whose arithmetic `relu` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = ReLU()
+
+  /// max(x, 0): what `apply` computes for each element.
+  static func value(at x: Double) -> Double { max(x, 0) }
+
+  /// The local derivative 1 for x > 0, else 0: the product of `localDerivative`'s factors, which `inputGradient`
+  /// and the backward pass's scalar steps multiply by `gy`.
+  static func derivative(at x: Double) -> Double { x > 0 ? 1 : 0 }
 }

@@ -4,15 +4,13 @@ public final class Sigmoid: ElementwiseFunction {
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(logistic) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Self.value(at:)) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[σ(x)·(1 − σ(x))]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] {
-    [x.map { logistic($0) * (1 - logistic($0)) }]
-  }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Self.derivative(at:))] }
 
   /// `σ(x)·(1 − σ(x))·gy` on variables.
   override public func backward(_ gys: [Variable]) -> [Variable] {
@@ -37,8 +35,15 @@ func logistic(_ x: Double) -> Double {
   x >= 0 ? 1 / (1 + Double.exponential(-x)) : Double.exponential(x) / (1 + Double.exponential(x))
 }
 
-extension Sigmoid: DeferrableFunction {
+extension Sigmoid: DeferrableUnaryFunction {
   /// The instance whose arithmetic `sigmoid` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Sigmoid()
+
+  /// σ(x): what `apply` computes for each element.
+  static func value(at x: Double) -> Double { logistic(x) }
+
+  /// The local derivative σ(x)·(1 − σ(x)): the product of `localDerivative`'s factors, which `inputGradient`
+  /// and the backward pass's scalar steps multiply by `gy`.
+  static func derivative(at x: Double) -> Double { logistic(x) * (1 - logistic(x)) }
 }

@@ -4,7 +4,7 @@ public final class Square: ElementwiseFunction {
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map { $0 * $0 } }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Self.value(at:)) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
@@ -14,7 +14,9 @@ public final class Square: ElementwiseFunction {
 
   /// `2·x·gy` in one pass (the same arithmetic as the factors).
   override func inputGradient(_ x: Tensor, _ gy: Tensor) -> Tensor {
-    checked { () throws(ShapeError) in try Tensor.elementwise(x, gy, operation: "Mul") { 2 * $0 * $1 } }
+    checked { () throws(ShapeError) in
+      try Tensor.elementwise(x, gy, operation: "Mul") { Self.derivative(at: $0) * $1 }
+    }
   }
 
   /// `2·x·gy` on variables.
@@ -30,8 +32,15 @@ public final class Square: ElementwiseFunction {
 /// `Square()(x)`: y = x², as the seed's `Square`.
 public func square(_ x: Variable) -> Variable { Square.deferredCall(x) }
 
-extension Square: DeferrableFunction {
+extension Square: DeferrableUnaryFunction {
   /// The instance whose arithmetic `square` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Square()
+
+  /// x²: what `apply` computes for each element.
+  static func value(at x: Double) -> Double { x * x }
+
+  /// The local derivative 2x: the product of `localDerivative`'s factors, which `inputGradient`
+  /// and the backward pass's scalar steps multiply by `gy`.
+  static func derivative(at x: Double) -> Double { 2 * x }
 }

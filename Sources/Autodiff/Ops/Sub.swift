@@ -33,8 +33,14 @@ public final class Sub: BinaryFunction {
 /// `Sub()(a, b)`: y = a − b, with broadcasting.
 public func sub(_ a: Variable, _ b: Variable) -> Variable { Sub.deferredCall(a, b) }
 
-extension Sub: DeferrableFunction {
+extension Sub: DeferrableBinaryFunction {
   /// The instance whose arithmetic `sub` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Sub()
+
+  /// `a - b`, as `apply` computes each pair of elements.
+  static func value(at a: Double, _ b: Double) -> Double { a - b }
+
+  /// `(gy, -1 * gy)`, as `factorProducts` computes each element.
+  static func gradients(at a: Double, _ b: Double, gy: Double) -> (Double, Double) { (gy, -1 * gy) }
 }

@@ -4,15 +4,13 @@ public final class Tanh: ElementwiseFunction {
   override public init() {}
 
   /// The forward computation, element by element.
-  override public func apply(_ x: Tensor) -> Tensor { x.map(Double.hyperbolicTangent) }
+  override public func apply(_ x: Tensor) -> Tensor { x.map(Self.value(at:)) }
 
   /// Keeps the input's shape (the default `outputShapes`).
   override var keepsDefaultOutputShapes: Bool { true }
 
   /// `[1 − tanh(x)²]`.
-  override public func localDerivative(_ x: Tensor) -> [Tensor] {
-    [x.map { 1 - Double.hyperbolicTangent($0) * Double.hyperbolicTangent($0) }]
-  }
+  override public func localDerivative(_ x: Tensor) -> [Tensor] { [x.map(Self.derivative(at:))] }
 
   /// `(1 − tanh(x)²)·gy` on variables.
   override public func backward(_ gys: [Variable]) -> [Variable] {
@@ -31,8 +29,17 @@ public final class Tanh: ElementwiseFunction {
 /// `Tanh()(x)`: y = tanh(x).
 public func tanh(_ x: Variable) -> Variable { Tanh.deferredCall(x) }
 
-extension Tanh: DeferrableFunction {
+extension Tanh: DeferrableUnaryFunction {
   /// The instance whose arithmetic `tanh` uses (see `DeferredCreator`); never called, so never
   /// changed, hence safe to share between threads.
   nonisolated(unsafe) static let shared = Tanh()
+
+  /// tanh(x): what `apply` computes for each element.
+  static func value(at x: Double) -> Double { Double.hyperbolicTangent(x) }
+
+  /// The local derivative 1 − tanh(x)²: the product of `localDerivative`'s factors, which `inputGradient`
+  /// and the backward pass's scalar steps multiply by `gy`.
+  static func derivative(at x: Double) -> Double {
+    1 - Double.hyperbolicTangent(x) * Double.hyperbolicTangent(x)
+  }
 }

@@ -1,7 +1,8 @@
 import Autodiff
 
 /// ONNX `Gemm`: alpha·A'·B' + beta·C, where A' and B' are A and B transposed when `transA` and
-/// `transB` say so; composed of `Transpose`, `MatMul`, `Mul` (when alpha or beta is not 1) and `Add`.
+/// `transB` say so; composed of `Transpose` (for `transA`), `MatMul` (`MatMulTransposed`, A'·Bᵀ, for
+/// `transB`: the weight is not copied), `Mul` (when alpha or beta is not 1) and `Add`.
 enum GemmOperator: OnnxOperator {
   static let opType = "Gemm"
 
@@ -12,13 +13,12 @@ enum GemmOperator: OnnxOperator {
     let transA = try flag(&node, "transA")
     let transB = try flag(&node, "transB")
     var a = try node.variable(0)
-    var b = try node.variable(1)
+    let b = try node.variable(1)
     guard a.shape.count == 2, b.shape.count == 2 else {
       throw node.error("A and B must be matrices, got \(formatShape(a.shape)) and \(formatShape(b.shape))")
     }
     if transA { a = try node.call(Transpose(), [a]) }
-    if transB { b = try node.call(Transpose(), [b]) }
-    var y = try node.call(MatMul(), [a, b])
+    var y = try node.call(transB ? MatMulTransposed() : MatMul(), [a, b])
     if alpha != 1 { y = try node.call(Mul(), [y, Variable(Tensor(alpha), name: formatConstant(alpha))]) }
     guard node.has(2) else { return [.variable(y)] }
     var c = try node.variable(2)

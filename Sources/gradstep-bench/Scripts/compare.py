@@ -337,8 +337,9 @@ specified in `Sources/gradstep-bench/W4Layout.swift`, `W5StepCost.swift`, `W6Sta
   200,000 terms (N − 1 Adds). Each is run as the whole process `.build/release/gradstep --headless
   --keys b FILE` next to a plain chain with the same number of functions (W5's `chain`), and the
   200,000-term sum also with `--json`. Time: wall clock from `posix_spawn` to `waitpid`; peak
-  memory: the child's `VmHWM`, polled every 1–5 ms; one run, or the median of three when the first
-  took under 2 s. Every child runs under a 120 s limit and a 3 GB resident-memory cap and is killed
+  memory: the child's own (`ru_maxrss` when above the bench's peak, else `VmHWM` polled every 1–5
+  ms); one run, or the median of three when both first runs took under 10 s, the graph's and the
+  chain's taken in turn. Every child runs under a 120 s limit and a 3 GB resident-memory cap and is killed
   (SIGKILL) past either, reported as "timed out" or "memory cap". `dot -Tplain` gets the same graph
   (`W8Programs.dot`: variables and functions as nodes, left to right) with a 60 s limit ("did not
   finish") and the same cap; a signal is reported by name. **Checks**: gradstep exits 0 and shows
@@ -354,7 +355,7 @@ specified in `Sources/gradstep-bench/W4Layout.swift`, `W5StepCost.swift`, `W6Sta
 * **W10 your PyTorch model.** The whole process `gradstep mlp_784_1024_10.onnx --headless --keys b`
   (an MLP 784→1024→10 with ReLU, 814,090 parameters, exported by `w10_torch.py --export` with
   torch's TorchScript exporter at opset 17; no `--set`, so the input is filled) to the frame of the
-  last step: time (median of 5 after a warm-up) and peak resident memory (`ru_maxrss`). Beside it,
+  last step: time (median of 5 after a warm-up) and peak resident memory (the child's own, as in W8). Beside it,
   `w10_torch.py`: a Python process that imports torch, builds the same model and runs forward and
   backward once (median of 5 after a warm-up, `VmHWM`). Targets: faster than that process, and a
   peak under 10× the weights' float32 bytes. **Checks**: gradstep exits 0 and shows `· done`.
