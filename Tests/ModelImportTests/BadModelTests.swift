@@ -101,6 +101,27 @@ import Testing
 
   /// Token inputs are integers: a fraction is refused, an index past the table names the Gather
   /// node, and a missing value is zeros, noted.
+  /// A bool input (a padding mask) takes 0 and 1 only; not given, it is all false, and the mask
+  /// changes the output when it hides a position.
+  @Test func boolInputsAreMasksOfZerosAndOnes() throws {
+    let bytes = try Fixture(name: "encoder_padding").bytes
+    let x = try #require(Fixture(name: "encoder_padding").expected.inputs["x"])
+    func pad(_ values: [Double]) -> ImportOptions {
+      ImportOptions(inputValues: ["x": x, "pad": Tensor(shape: [2, 4], scalars: values)])
+    }
+    #expect(
+      error(bytes, options: pad([0, 0, 0, 2, 0, 0, 0, 0]))
+        == "input 'pad': the model expects bool (0 or 1), got 2")
+    let unmasked = try ModelImporter.load(
+      bytes: bytes, name: "e.onnx", options: ImportOptions(inputValues: ["x": x]))
+    #expect(unmasked.notes.contains { $0.hasPrefix("input pad (2, 4) filled with zeros") })
+    let none = try ModelImporter.load(
+      bytes: bytes, name: "e.onnx", options: pad(Array(repeating: 0, count: 8)))
+    let masked = try ModelImporter.load(bytes: bytes, name: "e.onnx", options: pad([0, 0, 0, 1, 0, 0, 0, 0]))
+    #expect(unmasked.loss.data.scalars == none.loss.data.scalars)
+    #expect(masked.loss.data.scalars != none.loss.data.scalars)
+  }
+
   @Test func integerInputsAreCheckedAndFilledWithZeros() throws {
     let bytes = try Fixture(name: "embedding").bytes
     let fraction = ImportOptions(inputValues: [

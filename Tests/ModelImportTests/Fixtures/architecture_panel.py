@@ -397,7 +397,8 @@ def check(gradstep, folder, label, model, args, dynamo):
     names = [i.name for i in proto.graph.input if i.name not in {t.name for t in proto.graph.initializer}]
     result = gradstep_run(gradstep, path, args, names, folder)
     if result.returncode != 0:
-        return (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[0].replace("gradstep: error: ", "")[:160]
+        message = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[0]
+        return message.replace("gradstep: error: ", "").split(" (supported:")[0][:160]
     reported = {p["name"]: p["grad_norm"] for p in json.loads(result.stdout)["gradients"]["parameters"]}
     expected, inputs = torch_norms(model, args)
     expected.update({n: g for n, g in zip(names, inputs) if g is not None})
