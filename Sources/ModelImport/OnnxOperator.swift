@@ -31,6 +31,7 @@ enum OperatorRegistry {
     HardSwishOperator.self, HardSigmoidOperator.self, EluOperator.self, SoftplusOperator.self,
     PReluOperator.self, InstanceNormalizationOperator.self, ResizeOperator.self, ConvTransposeOperator.self,
     SoftmaxCrossEntropyLossOperator.self, NegativeLogLikelihoodLossOperator.self, ReduceProdOperator.self,
+    EinsumOperator.self,
     ConvOperator.self, MaxPoolOperator.self, AveragePoolOperator.self,
   ]
 

@@ -32,7 +32,7 @@ import Testing
 
   @Test func anUnknownOperatorIsNamedWithItsNodeAndTheSupportedList() throws {
     let message = error(try Fixture(name: "unknown_op").bytes)
-    #expect(message.hasPrefix("Einsum node 'the_einsum': operator Einsum is not supported (supported: Add, "))
+    #expect(message.hasPrefix("Det node 'the_det': operator Det is not supported (supported: Add, "))
     #expect(message.contains("Gemm"))
   }
 
@@ -77,6 +77,10 @@ import Testing
     (
       "refused_resize_cubic",
       "Resize node 'bicubic': mode cubic is not supported (nearest or linear; bicubic upsampling is not)"
+    ),
+    (
+      "refused_einsum_diagonal",
+      "Einsum node 'trace': equation ii-> is not supported (letters, each once per operand and output)"
     ),
     ("refused_conv_transpose_groups", "ConvTranspose node 'up': attribute group is not supported (only 1)"),
     (

@@ -11,7 +11,7 @@ import Testing
     "encoder_padding_dynamo", "encoder_causal", "encoder_dynamo", "masked_attention", "tiny_resnet",
     "batchnorm_mlp", "text_cnn", "text_cnn_dynamo", "lstm", "lstm_dynamo", "gru", "gru_dynamo", "rnn_relu",
     "mobilenet_block", "mobilenet_block_dynamo", "conv_decoder", "conv_decoder_dynamo", "activations",
-    "loss_inside", "loss_inside_dynamo", "interpolate", "interpolate_dynamo",
+    "loss_inside", "loss_inside_dynamo", "interpolate", "interpolate_dynamo", "einsum", "einsum_dynamo",
   ])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)

@@ -87,7 +87,7 @@ import Testing
   }
 
   @Test(arguments: [
-    (["unknown_op"], "Einsum node 'the_einsum': operator Einsum is not supported (supported: Add,"),
+    (["unknown_op"], "Det node 'the_det': operator Det is not supported (supported: Add,"),
     (
       ["mlp_torchscript", "--set", "x=[1, 2]"],
       "input 'x': the value has shape (2,), but the model expects (2, 4)"
@@ -95,7 +95,7 @@ import Testing
     (["mlp_torchscript", "--loss", "cross_entropy=[7, 0]"], "label 7 is not a class index 0..<3"),
     (["mlp_torchscript", "--loss", "nope"], "bad --loss 'nope'"),
     (["mlp_torchscript", "--input", "x=/no/such.npy"], "cannot open '/no/such.npy': no such file"),
-    (["refused_conv1d"], "Conv node 'conv1d': attribute kernel_shape [3] has 1 length(s)"),
+    (["refused_conv3d"], "Conv node 'conv3d': attribute kernel_shape [3, 3, 3] has 3 length(s)"),
     (["refused_maxpool_indices"], "MaxPool node 'pool_with_indices': output 1 (Indices) is not supported"),
     (["refused_auto_pad"], "AveragePool node 'pool_same': attribute auto_pad SAME is not supported"),
     (

@@ -374,6 +374,24 @@ class Interpolate(torch.nn.Module):
         return a.mean((2, 3)) * 2 + (b * c).mean((2, 3))
 
 
+class EinsumModel(torch.nn.Module):
+    """torch.einsum as attention code writes it: scores "btd,bsd->bts", values "bts,bsd->btd", a
+    weight shared by the batch "btd,de->bte", a summed letter "btd->bd", and the implicit output of
+    "bd,bd" (a scalar)."""
+
+    def __init__(self):
+        super().__init__()
+        self.q, self.k = torch.nn.Linear(4, 4), torch.nn.Linear(4, 4)
+        self.w = torch.nn.Parameter(torch.randn(4, 3))
+        self.v = torch.nn.Parameter(torch.randn(2, 3))
+
+    def forward(self, x):
+        scores = torch.softmax(torch.einsum("btd,bsd->bts", self.q(x), self.k(x)), -1)
+        mixed = torch.einsum("bts,bsd->btd", scores, x)
+        projected = torch.tanh(torch.einsum("btd,de->bte", mixed, self.w))
+        return torch.einsum("bd,bd", torch.einsum("btd->bd", projected), self.v)
+
+
 def random_batch_norm(norm):
     """`norm` with random running statistics, scale and shift, as after training."""
     with torch.no_grad():
@@ -476,7 +494,7 @@ def refused_models():
     convolution, a MaxPool asked for its Indices output, an auto_pad value ONNX does not define,
     a group that does not divide the channels, BatchNormalization in training mode, a cast to
     string, an integer Mod by zero, an LSTM given sequence lengths, bicubic Resize, a grouped
-    ConvTranspose, and ReduceProd of a computed value."""
+    ConvTranspose, ReduceProd of a computed value, and an Einsum diagonal."""
     w = numpy_helper.from_array(np.ones((1, 1, 3, 3, 3), dtype=np.float32), "w")
     w2 = numpy_helper.from_array(np.ones((2, 1, 1, 1), dtype=np.float32), "w")
     stats = [numpy_helper.from_array(np.ones(1, dtype=np.float32), name) for name in ("s", "b", "m", "v")]
@@ -506,6 +524,8 @@ def refused_models():
          [helper.make_node("Resize", ["x", "", "scales"], ["y"], name="bicubic", mode="cubic")], [1, 1, 2, 2], [scales]),
         ("refused_conv_transpose_groups",
          [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="up", group=2)], [1, 2, 3, 3], [w4]),
+        ("refused_einsum_diagonal",
+         [helper.make_node("Einsum", ["x"], ["y"], name="trace", equation="ii->")], [2, 2], []),
         ("refused_reduce_prod",
          [helper.make_node("ReduceProd", ["x"], ["y"], name="product", keepdims=0)], [3], []),
         ("refused_maxpool_indices",
@@ -718,9 +738,9 @@ def deep_sigmoid_example():
 
 
 def unknown_op_model():
-    """A model with an operator the importer does not map (Einsum)."""
+    """A model with an operator the importer does not map (Det, a determinant)."""
     graph = helper.make_graph(
-        [helper.make_node("Einsum", ["x", "x"], ["y"], name="the_einsum", equation="ij,ij->")],
+        [helper.make_node("Det", ["x"], ["y"], name="the_det")],
         "unknown", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 2])],
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, [])])
     onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
@@ -798,6 +818,10 @@ def main():
     small = {"x": torch.randn(1, 2, 3, 4).tolist()}
     write("interpolate", Interpolate(), small, dynamo=False, opset=17)
     write("interpolate_dynamo", Interpolate(), small, dynamo=True, opset=18)
+    torch.manual_seed(23)
+    tokens3 = {"x": torch.randn(2, 3, 4).tolist()}
+    write("einsum", EinsumModel(), tokens3, dynamo=False, opset=17)
+    write("einsum_dynamo", EinsumModel(), tokens3, dynamo=True, opset=18)
     same_pad_model()
     refused_models()
     dtypes_model()
