@@ -128,12 +128,33 @@ struct GraphImporter {
         }
         values[name] = folds ? .constant(outputs[position].data, name: name) : outputs[position]
       }
+      if let note = Self.fixedAtImport(node, inputs: inputValues, outputs: outputs, index: index) {
+        notes.append(note)
+      }
       // A folded node's variables are temporary: recording them would keep the identifiers of
       // objects about to be freed in `seen`, where a later variable or function could reuse them.
       guard !folds else { continue }
       let produced = outputs.compactMap { if case .variable(let v) = $0 { v } else { nil } }
       recordFunctions(producing: produced, origin: NodeOrigin.describe(node, index: index))
     }
+  }
+
+  /// A note when the node turned computed values into a constant (a comparison, a cast to
+  /// integers, `Where`'s condition): right for this forward pass and its backward (no gradient
+  /// flows there), but editing an input replays only the functions, not this node.
+  static func fixedAtImport(_ node: Onnx_NodeProto, inputs: [Value?], outputs: [Value], index: Int) -> String?
+  {
+    func computed(_ value: Value?) -> Bool {
+      if case .variable(let variable) = value, variable.creator != nil { return true }
+      return false
+    }
+    let constantFromComputed =
+      node.opType != "Shape" && outputs.contains { $0.isConstant } && inputs.contains(where: computed)
+    guard constantFromComputed || (node.opType == "Where" && computed(inputs.first ?? nil)) else {
+      return nil
+    }
+    return "\(NodeContext.location(of: node, index: index)) reads computed values at import (its result "
+      + "carries no gradient): editing an input does not recompute it"
   }
 
   /// The graph's first output (the others are noted, not drawn), named as in the file.

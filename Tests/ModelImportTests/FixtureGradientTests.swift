@@ -12,6 +12,7 @@ import Testing
     "batchnorm_mlp", "text_cnn", "text_cnn_dynamo", "lstm", "lstm_dynamo", "gru", "gru_dynamo", "rnn_relu",
     "mobilenet_block", "mobilenet_block_dynamo", "conv_decoder", "conv_decoder_dynamo", "activations",
     "loss_inside", "loss_inside_dynamo", "interpolate", "interpolate_dynamo", "einsum", "einsum_dynamo",
+    "where_by_value",
   ])
   func gradientsMatchPyTorch(name: String) throws {
     let fixture = Fixture(name: name)
@@ -28,6 +29,19 @@ import Testing
     }
     #expect(compared >= 2, "compared \(compared) gradients")
     #expect(model.inputs.allSatisfy { expected.grads[$0.name ?? ""] != nil })
+  }
+
+  /// A comparison of computed values is a constant made at import, and the notes say that editing
+  /// an input does not recompute it.
+  @Test func aConditionOnComputedValuesIsNoted() throws {
+    let model = try Fixture(name: "where_by_value").load()
+    #expect(
+      model.notes.contains {
+        $0.hasPrefix(
+          "Greater node '/Greater' reads computed values at import (its result carries no gradient)")
+      })
+    #expect(
+      try Fixture(name: "tiny_resnet").load().notes.allSatisfy { !$0.contains("reads computed values") })
   }
 
   /// Whether every element is within 1e-5 of the expected one, relative to the largest expected one

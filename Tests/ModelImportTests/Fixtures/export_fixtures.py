@@ -392,6 +392,19 @@ class EinsumModel(torch.nn.Module):
         return torch.einsum("bd,bd", torch.einsum("btd->bd", projected), self.v)
 
 
+class WhereByValue(torch.nn.Module):
+    """torch.where on a condition computed from values (Greater, then Where with both sides
+    computed): a leaky ReLU by hand."""
+
+    def __init__(self):
+        super().__init__()
+        self.l1, self.l2 = torch.nn.Linear(3, 4), torch.nn.Linear(4, 2)
+
+    def forward(self, x):
+        y = self.l1(x)
+        return self.l2(torch.where(y > 0, y, 0.1 * y))
+
+
 def random_batch_norm(norm):
     """`norm` with random running statistics, scale and shift, as after training."""
     with torch.no_grad():
@@ -822,6 +835,8 @@ def main():
     tokens3 = {"x": torch.randn(2, 3, 4).tolist()}
     write("einsum", EinsumModel(), tokens3, dynamo=False, opset=17)
     write("einsum_dynamo", EinsumModel(), tokens3, dynamo=True, opset=18)
+    torch.manual_seed(24)
+    write("where_by_value", WhereByValue(), {"x": torch.randn(3, 3).tolist()}, dynamo=False, opset=17)
     same_pad_model()
     refused_models()
     dtypes_model()
