@@ -26,8 +26,9 @@ struct Recurrence {
     let input: Variable
     /// `R` transposed, `(hidden, gates · hidden)`.
     let recurrent: Variable
-    /// `Wb` and `Rb`, each `(gates · hidden)`; `nil` without `B`.
+    /// `Wb`, `(gates · hidden)`; `nil` without `B`.
     let inputBias: Variable?
+    /// `Rb`, `(gates · hidden)`; `nil` without `B`.
     let recurrentBias: Variable?
   }
 

@@ -291,6 +291,58 @@ class Standardize(nn.Module):
         return (y - y.mean(-1, keepdim=True)) / y.std(-1, keepdim=True) + y.var()
 
 
+class TinyGPT(nn.Module):
+    """A GPT: token and position embeddings, two causal pre-norm encoder layers, a final
+    LayerNorm, and a language-model head tied to the token embedding."""
+
+    def __init__(self):
+        super().__init__()
+        self.tok, self.pos = nn.Embedding(10, 8), nn.Embedding(6, 8)
+        layer = nn.TransformerEncoderLayer(8, 2, 16, batch_first=True, norm_first=True, activation="gelu")
+        self.blocks = nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
+        self.norm = nn.LayerNorm(8)
+        self.head = nn.Linear(8, 10, bias=False)
+        self.head.weight = self.tok.weight
+
+    def forward(self, t):
+        h = self.tok(t) + self.pos(torch.arange(t.shape[1]).unsqueeze(0))
+        causal = nn.Transformer.generate_square_subsequent_mask(t.shape[1])
+        return self.head(self.norm(self.blocks(h, mask=causal, is_causal=True)))
+
+
+class TinyUNet(nn.Module):
+    """A U-Net: a conv block, MaxPool down, a conv block, ConvTranspose up, a skip concatenation."""
+
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU())
+        self.mid = nn.Sequential(nn.Conv2d(4, 8, 3, padding=1), nn.ReLU())
+        self.up = nn.ConvTranspose2d(8, 4, 2, stride=2)
+        self.dec = nn.Conv2d(8, 1, 3, padding=1)
+
+    def forward(self, x):
+        skip = self.enc(x)
+        y = self.up(self.mid(F.max_pool2d(skip, 2)))
+        return self.dec(torch.cat([y, skip], 1))
+
+
+class DenseBlock(nn.Module):
+    """DenseNet-style: each layer sees the concatenation of all before it (BN, ReLU, Conv)."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.ModuleList(
+            nn.Sequential(nn.BatchNorm2d(2 + 2 * i), nn.ReLU(), nn.Conv2d(2 + 2 * i, 2, 3, padding=1))
+            for i in range(3))
+        self.fc = nn.Linear(8, 2)
+
+    def forward(self, x):
+        features = [x]
+        for layer in self.layers:
+            features.append(layer(torch.cat(features, 1)))
+        return self.fc(torch.cat(features, 1).mean((2, 3)))
+
+
 def sequential(*layers):
     class Wrapped(nn.Module):
         def __init__(self):
@@ -343,6 +395,9 @@ PANEL = [
     ("bilinear F.interpolate", lambda: Bilinear(), lambda: (torch.randn(1, 2, 4, 4),)),
     ("einsum attention scores", lambda: Einsum(), lambda: (torch.randn(B, T, 8),)),
     ("x.std() and x.var()", lambda: Standardize(), lambda: (torch.randn(B, 4),)),
+    ("tiny GPT (tied embedding head, causal blocks)", lambda: TinyGPT(), lambda: (TOKENS,)),
+    ("tiny U-Net (MaxPool, ConvTranspose, skip concat)", lambda: TinyUNet(), lambda: (torch.randn(1, 1, 8, 8),)),
+    ("DenseNet block (BN-ReLU-Conv on concatenations)", lambda: DenseBlock(), lambda: (torch.randn(1, 2, 5, 5),)),
     ("model returning F.cross_entropy", lambda: WithLoss(), lambda: (torch.randn(B, 4), torch.tensor([0, 2]))),
 ]
 
@@ -404,17 +459,24 @@ def check(gradstep, folder, label, model, args, dynamo):
     expected.update({n: g for n, g in zip(names, inputs) if g is not None})
     exported = {t.name: onnx.numpy_helper.to_array(t) for t in proto.graph.initializer}
     weights = dict(model.named_parameters())
-    compared, folded = 0, []
+    compared, folded, copied = 0, [], []
     for name, norm in expected.items():
         if name in weights and name in exported and not np.array_equal(
                 exported[name], weights[name].detach().numpy().reshape(exported[name].shape)):
             folded.append(name)  # the exporter folded another op (a BatchNorm) into this weight
+            continue
+        if name in weights and name in reported and weights[name].dim() == 2 and any(
+                other != name and other in reported and np.array_equal(value, weights[name].detach().numpy().T)
+                for other, value in exported.items()):
+            copied.append(name)  # used as it is and as a transposed copy the exporter wrote: two leaves
             continue
         if name in reported and reported[name] is not None:
             if abs(reported[name] - norm) > 1e-5 * max(norm, 1e-8):
                 return f"opens, but the gradient norm of {name} is {reported[name]}, PyTorch's {norm}"
             compared += 1
     note = f"; {', '.join(folded)} folded by the exporter, not compared" if folded else ""
+    if copied:
+        note += f"; {', '.join(copied)} also used as a transposed copy the exporter wrote, not compared"
     return f"opens ({compared} gradients match{note})"
 
 
