@@ -20,7 +20,7 @@ import Testing
   }
 
   @Test func theWindowSaysWhatItHides() {
-    let lines = (0..<10).map { StyledLine("line \($0)") }
+    let lines = InspectorLines((0..<10).map { StyledLine("line \($0)") })
     let top = InspectorWindow(lines: lines, rows: 4, scroll: 0)
     #expect(top.visible.map { $0.runs[0].text }.prefix(3) == ["line 0", "line 1", "line 2"])
     #expect(top.visible.last?.runs[0].text.hasPrefix("… 7 more ↓") == true)

@@ -187,7 +187,8 @@ import Testing
     let program = try Program.parse(Self.rnn(steps: 20))
     let state = AppState(session: Session(output: program.output), title: "rnn")
     let w = state.session.graph.variables.firstIndex { $0.label == "w" }!
-    let lines = UsageLines(inspector: InspectorView(state: state, width: 60), variable: w).uses.map(\.text)
+    let lines = UsageLines(inspector: InspectorView(state: state, width: 60), variable: w).uses.all.map(
+      \.text)
     #expect(lines.count == 21)
     #expect(lines[0] == "  used by 20 functions:")
     #expect(lines[1] == "    h1#1 = w · h0 (Mul, forward step 1)")
@@ -196,7 +197,7 @@ import Testing
     #expect(lines.allSatisfy { $0.count <= 60 })
     let output = state.session.graph.output
     #expect(
-      UsageLines(inspector: InspectorView(state: state, width: 80), variable: output).uses.map(\.text)
+      UsageLines(inspector: InspectorView(state: state, width: 80), variable: output).uses.all.map(\.text)
         == ["  used by: nothing (the output)"])
   }
 

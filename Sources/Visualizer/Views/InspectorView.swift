@@ -4,21 +4,30 @@ import Stepping
 /// The lines under the graph: what the active step did (or the selected node), the chain rule on a
 /// backward step, and after the last step the gradient check. Scalars are in full precision;
 /// tensors are aligned grids (`TensorGrid`) with the state's display precision. Every line fits
-/// `width`; the screen shows a window of them (`InspectorWindow`).
+/// `width`; the screen shows a window of them (`InspectorWindow`), and builds only what it shows.
 struct InspectorView {
   let state: AppState
   let width: Int
+  /// What a selected variable's long lists keep between frames (the screen passes its own).
+  var cache = UsageCache()
 
   private var session: Session { state.session }
   private var graph: GraphModel { session.graph }
 
+  /// All of the inspector's lines, built.
+  func lines() -> [StyledLine] { content().all }
+
   /// All of the inspector's lines, most important first: on a backward step its chain rule and
-  /// accumulation come before the gradient check, so the step is always in view.
-  func lines() -> [StyledLine] {
-    if let selection = state.selection {
-      return selection < graph.variables.count
-        ? variableLines(selection) : functionLines(selection - graph.variables.count)
-    }
+  /// accumulation come before the gradient check, so the step is always in view. A selected
+  /// variable's uses and contributions are built only when shown.
+  func content() -> InspectorLines {
+    guard let selection = state.selection else { return InspectorLines(stepLines()) }
+    return selection < graph.variables.count
+      ? variableLines(selection) : InspectorLines(functionLines(selection - graph.variables.count))
+  }
+
+  /// The lines of the step at the cursor, when nothing is selected.
+  private func stepLines() -> [StyledLine] {
     guard let step = session.currentStep else { return startLines() }
     switch step.kind {
     case .forward(let function): return forwardLines(function)
@@ -162,15 +171,19 @@ struct InspectorView {
     return lines
   }
 
-  private func variableLines(_ index: Int) -> [StyledLine] {
+  private func variableLines(_ index: Int) -> InspectorLines {
     let node = graph.variables[index]
     let creator = node.creator.map { graph.functions[$0].label } ?? "input"
     let usage = UsageLines(inspector: self, variable: index)
     let sum = usage.sum(total: shownGrad(index))
-    return heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
-      + labelled("data", session.data(of: index)) + (sum.isEmpty ? gradLines(index) : sum) + usage.uses
-      + ElementTableLines(label: node.label, data: session.data(of: index), grad: shownGrad(index))
-      .lines
+    var lines = InspectorLines(
+      heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
+        + labelled("data", session.data(of: index)))
+    lines.append(sum.count == 0 ? InspectorLines(gradLines(index)) : sum)
+    lines.append(usage.uses)
+    lines.append(
+      ElementTableLines(label: node.label, data: session.data(of: index), grad: shownGrad(index)).lines)
+    return lines
   }
 
   /// Variable `index`'s grad at the cursor, `nil` when `retainGrad: false` has freed it.

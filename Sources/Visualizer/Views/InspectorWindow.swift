@@ -1,16 +1,17 @@
 /// The part of the inspector's lines that fits its rows, from the state's scroll position. When
 /// lines are cut below, the last row says `… N more ↓`; when scrolled, the rule above the
-/// inspector says `↑ N more`. So nothing is ever hidden without a sign.
+/// inspector says `↑ N more`. So nothing is ever hidden without a sign. Only the shown lines are
+/// built (`InspectorLines`).
 struct InspectorWindow {
   /// All the lines.
-  let lines: [StyledLine]
+  let lines: InspectorLines
   /// The rows there are to show them in.
   let rows: Int
   /// The first line shown: the scroll position, at most `maxScroll`.
   let top: Int
 
   /// A window on `lines` in `rows` rows, scrolled down by `scroll` lines (clamped).
-  init(lines: [StyledLine], rows: Int, scroll: Int) {
+  init(lines: InspectorLines, rows: Int, scroll: Int) {
     self.lines = lines
     self.rows = max(rows, 1)
     top = min(max(scroll, 0), max(lines.count - self.rows, 0))
@@ -27,7 +28,7 @@ struct InspectorWindow {
 
   /// The rows to draw: the visible lines, the last one replaced by `… N more ↓` when cut.
   var visible: [StyledLine] {
-    let shown = Array(lines[top..<min(top + rows, lines.count)])
+    let shown = lines[top..<min(top + rows, lines.count)]
     guard hiddenBelow > 0 else { return shown }
     return shown.dropLast() + [StyledLine("… \(hiddenBelow) more ↓  (↓ j  ] page)", Theme.helpKey)]
   }

@@ -5,6 +5,8 @@ import GraphLayout
 public final class Screen {
   /// The scenes laid out so far.
   let cache = SceneCache()
+  /// What the inspector keeps of a selected variable's long lists of uses between frames.
+  let usageCache = UsageCache()
 
   /// A screen with nothing laid out yet.
   public init() {}
@@ -130,8 +132,8 @@ public final class Screen {
   func inspectorWindow(_ state: AppState, columns: Int, rows: Int) -> InspectorWindow {
     InspectorWindow(
       lines: state.showsGradientFlow
-        ? GradientFlowView(state: state, width: columns).lines()
-        : InspectorView(state: state, width: columns).lines(),
+        ? InspectorLines(GradientFlowView(state: state, width: columns).lines())
+        : InspectorView(state: state, width: columns, cache: usageCache).content(),
       rows: regions(for: state, columns: columns, rows: rows).inspectorHeight - 1,
       scroll: state.inspectorScroll)
   }
