@@ -71,7 +71,8 @@ public struct GraphModel {
   /// and what is computed from them alone `gradientFree`.
   public init(
     output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:],
-    inputs: [Variable]? = nil, origins: [ObjectIdentifier: String] = [:], constantsTakeNoGradient: Bool = false
+    inputs: [Variable]? = nil, origins: [ObjectIdentifier: String] = [:],
+    constantsTakeNoGradient: Bool = false
   ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions

@@ -56,7 +56,8 @@ public struct Session {
     origins: [ObjectIdentifier: String] = [:], constantsTakeNoGradient: Bool = false
   ) {
     let graph = GraphModel(
-      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs, origins: origins,
+      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs,
+      origins: origins,
       constantsTakeNoGradient: constantsTakeNoGradient)
     self.graph = graph
     self.actions = actions
