@@ -12,8 +12,9 @@ public struct ImportedModel {
   public let functionOrder: [Function]
   /// The graph inputs, as leaves named as in the file, in file order.
   public let inputs: [Variable]
-  /// The parameters (float initializers), as leaves named as in the file, in the order the graph
-  /// first uses them.
+  /// The parameters (float initializers that are not buffers, see `Buffers`), as leaves named as in
+  /// the file, in the order the graph first uses them. Buffers are leaves of the graph too, named
+  /// and with their values, but not listed here: a session should give them no gradient.
   public let parameters: [Variable]
   /// For each function (by `ObjectIdentifier`), the ONNX node it came from: name, op type and
   /// attributes, as the inspector shows them.

@@ -46,14 +46,16 @@ struct GraphImporter {
     self.decoding = decoding
   }
 
-  /// Float initializers become parameter leaves; integer ones are constants (shapes, indices).
+  /// Float initializers become leaves named as in the file, parameters unless they are buffers
+  /// (`Buffers`); integer ones are constants (shapes, indices).
   mutating func loadInitializers() throws(ModelImportError) {
+    let buffers = Buffers.names(in: graph)
     for initializer in graph.initializer {
       let tensor = try decoding.tensor(initializer, what: "initializer '\(initializer.name)'")
       let type = Onnx_TensorProto.DataType(rawValue: Int(initializer.dataType))
       if type == .float || type == .double || type == .float16 {
         let variable = Variable(tensor, name: initializer.name)
-        parameters.append(variable)
+        if !buffers.contains(initializer.name) { parameters.append(variable) }
         seen.insert(ObjectIdentifier(variable))
         values[initializer.name] = .variable(variable)
       } else {

@@ -46,7 +46,7 @@ public struct ChainRule {
 
   /// The op's name.
   public let function: String
-  /// One term per input, in argument order.
+  /// One term per input that takes a gradient (see `GraphModel.gradientFree`), in argument order.
   public let terms: [Term]
 
   /// The chain rule of backward step `step` of `session`; `nil` for other steps.
@@ -56,7 +56,8 @@ public struct ChainRule {
     let names = node.inputs.map { graph.variables[$0].label }
     let symbols = node.inputs.map { graph.variables[$0].symbol }
     function = node.label
-    terms = node.inputs.indices.map { position in
+    let taking = node.inputs.indices.filter { !graph.gradientFree.contains(node.inputs[$0]) }
+    terms = zip(taking.indices, taking).map { change, position in
       let factors = node.function.gradientFactors(input: position, outputGrads: step.outputGrads)
       let numeric = factors.flatMap { list in
         list.allSatisfy { $0.rank == 0 }
@@ -68,8 +69,8 @@ public struct ChainRule {
         input: names[position], gradientName: node.inputs.count == 1 ? "gx" : "gx\(position)",
         symbolic: reduction.map { "sum_to(\(formula), \(formatShape($0.shape)))" } ?? formula,
         reduction: reduction, numeric: numeric,
-        result: step.inputGrads[position], before: step.changes[position].old,
-        after: step.changes[position].new!, receiving: (node.function as? GetItem)?.receivingElements)
+        result: step.inputGrads[position], before: step.changes[change].old,
+        after: step.changes[change].new!, receiving: (node.function as? GetItem)?.receivingElements)
     }
   }
 

@@ -55,6 +55,11 @@ public struct GraphModel {
   public let derivations: [ObjectIdentifier: String]
   /// Where imported functions come from, by function (see `FunctionNode.origin`).
   public let origins: [ObjectIdentifier: String]
+  /// The variables that take no gradient (PyTorch's `requires_grad=False`): with
+  /// `constantsTakeNoGradient`, the leaves that are not inputs (a model's constants and buffers,
+  /// such as BatchNorm's running statistics) and every variable computed from those alone; empty
+  /// otherwise (a program's constants take gradients, as in DeZero).
+  public let gradientFree: Set<Int>
   private let variableIndex: [ObjectIdentifier: Int]
   private let functionIndex: [ObjectIdentifier: Int]
 
@@ -62,10 +67,12 @@ public struct GraphModel {
   /// (for example a program's statement order), otherwise `ComputationGraph`'s order is used;
   /// `derivations` marks the functions of a recorded backward pass, `origins` those of an imported
   /// model; `inputs`, when given, are the leaves that are inputs, and the other scalar leaves
-  /// constants (written by value in expressions).
+  /// constants (written by value in expressions); `constantsTakeNoGradient` makes those constants
+  /// and what is computed from them alone `gradientFree`.
   public init(
     output: Variable, functionOrder: [Function]? = nil, derivations: [ObjectIdentifier: String] = [:],
-    inputs: [Variable]? = nil, origins: [ObjectIdentifier: String] = [:]
+    inputs: [Variable]? = nil, origins: [ObjectIdentifier: String] = [:],
+    constantsTakeNoGradient: Bool = false
   ) {
     let graph = ComputationGraph(output: output)
     let order = functionOrder ?? graph.functions
@@ -106,12 +113,30 @@ public struct GraphModel {
     }
     self.variables = nodes
     self.functions = functions
+    if constantsTakeNoGradient, let inputIDs {
+      gradientFree = Self.gradientFree(nodes, functions, inputs: inputIDs)
+    } else {
+      gradientFree = []
+    }
     self.output = outputIndex
     self.derivations = derivations
     self.origins = origins
     self.variableIndex = variableIndex
     self.functionIndex = Dictionary(
       uniqueKeysWithValues: functions.enumerated().map { (ObjectIdentifier($1.function), $0) })
+  }
+
+  /// The leaves not in `inputs` and, in evaluation order, the outputs of functions whose inputs are
+  /// all among them.
+  private static func gradientFree(
+    _ nodes: [VariableNode], _ functions: [FunctionNode], inputs: Set<ObjectIdentifier>
+  ) -> Set<Int> {
+    var free = Set(
+      nodes.indices.filter { nodes[$0].isLeaf && !inputs.contains(ObjectIdentifier(nodes[$0].variable)) })
+    for function in functions where function.inputs.allSatisfy(free.contains) {
+      free.formUnion(function.outputs)
+    }
+    return free
   }
 
   /// The number of `variable` in this graph, `nil` when it is not part of it.

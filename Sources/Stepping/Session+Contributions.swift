@@ -18,7 +18,7 @@ extension Session {
   /// adds one per use of a shared weight).
   public func contributions(to variable: Int) -> [Contribution] {
     let consumers = Set(graph.variables[variable].consumers)
-    guard !consumers.isEmpty else { return [] }
+    guard !consumers.isEmpty, !graph.gradientFree.contains(variable) else { return [] }
     var found = [Contribution]()
     for index in stride(from: cursor - 1, through: 0, by: -1) {
       let step = steps[index]

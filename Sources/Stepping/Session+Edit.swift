@@ -80,7 +80,8 @@ extension Session {
     var session = Session(
       output: graph.variables[graph.output].variable, functionOrder: graph.functions.map(\.function),
       inputs: checkedInputs.map { graph.variables[$0].variable }, actions: actions,
-      derivations: graph.derivations, origins: graph.origins)
+      derivations: graph.derivations, origins: graph.origins,
+      constantsTakeNoGradient: !graph.gradientFree.isEmpty)
     session.move(to: cursor)
     session.edition = edition + 1
     return session

@@ -46,15 +46,19 @@ public struct Session {
   /// gradient the last of them left. `functionOrder` is the evaluation order when known (a
   /// program's statement order); `inputs` are the variables the gradient check covers (default:
   /// every leaf); `derivations` says, for functions a program's `grad` recorded, where they come from;
-  /// `origins`, for functions imported from a model file, the node each came from.
+  /// `origins`, for functions imported from a model file, the node each came from;
+  /// `constantsTakeNoGradient`, for a model, makes the leaves outside `inputs` (its constants and
+  /// buffers) and what is computed from them alone take no gradient, as in PyTorch (see
+  /// `GraphModel.gradientFree`).
   public init(
     output: Variable, functionOrder: [Function]? = nil, inputs: [Variable]? = nil,
     actions: [GradientAction] = [.backward], derivations: [ObjectIdentifier: String] = [:],
-    origins: [ObjectIdentifier: String] = [:]
+    origins: [ObjectIdentifier: String] = [:], constantsTakeNoGradient: Bool = false
   ) {
     let graph = GraphModel(
-      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs, origins: origins
-    )
+      output: output, functionOrder: functionOrder, derivations: derivations, inputs: inputs,
+      origins: origins,
+      constantsTakeNoGradient: constantsTakeNoGradient)
     self.graph = graph
     self.actions = actions
     checkedInputs = inputs?.compactMap(graph.index(of:)) ?? graph.leaves

@@ -2,7 +2,9 @@ import Autodiff
 
 /// A session's steps, recorded by running the forward steps' record and then the gradient actions
 /// on the graph's variables: each backward pass (a seed step, then one step per function) and each
-/// `cleargrad`. The variables end with the gradients of the last action.
+/// `cleargrad`. The variables end with the gradients of the last action. A backward step leaves out
+/// the graph's `gradientFree` variables, which end each pass with no grad, and a function of those
+/// alone has no backward step.
 struct Timeline {
   /// Every step after step 0.
   private(set) var steps: [Step] = []
@@ -74,7 +76,9 @@ struct Timeline {
     while let done = backward.next() {
       let position = graph.index(of: done.function)!
       let inputs = graph.functions[position].inputs
-      let changes = inputs.indices.map {
+      // A function of constants alone (`running_var + eps`) has no backward step, as in PyTorch.
+      if inputs.allSatisfy(graph.gradientFree.contains) { continue }
+      let changes = inputs.indices.filter { !graph.gradientFree.contains(inputs[$0]) }.map {
         Step.Change(
           variable: inputs[$0], field: .grad, old: done.inputGradsBefore[$0], new: done.inputGradsAfter[$0])
       }
@@ -85,6 +89,7 @@ struct Timeline {
       stepOf[position] = steps.count
     }
     backwardStepOf.append(stepOf)
+    for index in graph.gradientFree { graph.variables[index].variable.cleargrad() }
     passEnds[steps.count] = checked.map { graph.variables[$0].variable.grad }
   }
 }

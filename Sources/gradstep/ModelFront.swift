@@ -46,11 +46,12 @@ struct ModelFront {
   }
 
   /// The session of an imported model: backward from the loss, the gradient check over the inputs
-  /// and parameters, each function with its ONNX node.
+  /// and parameters, each function with its ONNX node; constants and buffers take no gradient, as
+  /// in PyTorch.
   static func session(of model: ImportedModel) -> Session {
     Session(
       output: model.loss, functionOrder: model.functionOrder, inputs: model.inputs + model.parameters,
-      origins: model.origins)
+      origins: model.origins, constantsTakeNoGradient: true)
   }
 
   /// The model's directory, where external data lives.

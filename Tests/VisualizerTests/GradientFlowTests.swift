@@ -18,7 +18,7 @@ import Visualizer
     let model = try ModelImporter.load(bytes: bytes, name: name, options: ImportOptions(inputValues: inputs))
     let session = Session(
       output: model.loss, functionOrder: model.functionOrder, inputs: model.inputs + model.parameters,
-      origins: model.origins)
+      origins: model.origins, constantsTakeNoGradient: true)
     return App(state: AppState(session: session, title: name, notes: model.notes), screen: Screen())
   }
 

@@ -2,8 +2,8 @@ import Autodiff
 
 /// ONNX `BatchNormalization` in inference mode (a model exported with `model.eval()`): (x − mean)
 /// / sqrt(var + epsilon) · scale + B per channel (axis 1), with the running mean and variance,
-/// composed of `Sub`, `Add`, `Sqrt`, `Div`, `Mul`. The running statistics are buffers in PyTorch,
-/// not parameters; here they are leaves like any initializer, and get gradients too.
+/// composed of `Sub`, `Add`, `Sqrt`, `Div`, `Mul`. The running statistics are buffers, as in PyTorch:
+/// leaves that are not parameters and take no gradient (see `Buffers`).
 enum BatchNormalizationOperator: OnnxOperator {
   static let opType = "BatchNormalization"
 

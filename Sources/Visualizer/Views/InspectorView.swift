@@ -173,11 +173,12 @@ struct InspectorView {
 
   private func variableLines(_ index: Int) -> InspectorLines {
     let node = graph.variables[index]
-    let creator = node.creator.map { graph.functions[$0].label } ?? "input"
+    let creator =
+      node.creator.map { "from " + graph.functions[$0].label } ?? (free(index) ? "constant" : "from input")
     let usage = UsageLines(inspector: self, variable: index)
     let sum = usage.sum(total: shownGrad(index))
     var lines = InspectorLines(
-      heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · from \(creator)")
+      heading("Variable \(node.label)", "  shape \(formatShape(node.variable.shape)) · \(creator)")
         + labelled("data", session.data(of: index)))
     lines.append(sum.count == 0 ? InspectorLines(gradLines(index)) : sum)
     lines.append(usage.uses)
@@ -191,8 +192,15 @@ struct InspectorView {
     !state.retainsGrad && session.gradIsFreed(index) ? nil : session.grad(of: index)
   }
 
-  /// `grad = …`, or that `retainGrad: false` has freed it.
+  /// Whether variable `index` takes no gradient (a model's constant or buffer, or computed from
+  /// those alone).
+  private func free(_ index: Int) -> Bool { graph.gradientFree.contains(index) }
+
+  /// `grad = …`, that `retainGrad: false` has freed it, or that the variable takes none.
   private func gradLines(_ index: Int) -> [StyledLine] {
+    if free(index) {
+      return [StyledLine([("  grad = ", .plain), ("none: a constant takes no gradient", Theme.pending)])]
+    }
     guard !state.retainsGrad, session.gradIsFreed(index), let creator = graph.variables[index].creator else {
       return labelled("grad", session.grad(of: index))
     }
@@ -208,7 +216,7 @@ struct InspectorView {
     let node = graph.functions[index]
     let names = node.inputs.map(name)
     var lines = heading("Function \(node.label)", "  \(expression(of: index))") + derivationLines(node)
-    for position in node.inputs.indices {
+    for position in node.inputs.indices where !free(node.inputs[position]) {
       let gradient = node.inputs.count == 1 ? "gx" : "gx\(position)"
       let formula = node.function.gradientFormula(input: position, names: names)
       lines += wrap(
