@@ -27,12 +27,9 @@ func seconds(_ duration: Duration) -> Double {
 func medianRuns(
   runs: Int = 5, slowSeconds: Double, slowPhases: Int = .max, _ runOnce: () throws -> [Double]
 ) throws -> (phases: [Double], runs: Int) {
-  let warmUp = try runOnce()
-  let count = warmUp.prefix(slowPhases).reduce(0, +) > slowSeconds ? 1 : runs
-  var samples = [[Double]]()
-  for _ in 0..<count { samples.append(try runOnce()) }
-  let phases = warmUp.indices.map { phase in median(samples.map { $0[phase] }) }
-  return (phases, count)
+  try withoutActuallyEscaping(runOnce) { runOnce in
+    try interleavedMedianRuns(runs: runs, [(slowSeconds, slowPhases, runOnce)])[0].get()
+  }
 }
 
 /// The median, as Python's `statistics.median` (the mean of the middle two for an even count).

@@ -64,8 +64,9 @@ struct IndexPlan {
           + " (each list needs the same length, or length 1)")
     }
     let pairedLength = paired.first ?? 1
-    // Each axis's offsets in the source: one list per kept axis; the paired axis's sum of offsets.
-    var kept = [(axis: Int, offsets: [Int])]()
+    // Each axis's offsets in the source: one list per kept axis (a whole number alone keeps an axis
+    // of one offset that is not part of the shape); the paired axis's sum of offsets.
+    var kept = [(axis: Int, offsets: [Int], inShape: Bool)]()
     var pairedOffsets = [Int](repeating: 0, count: lists.isEmpty ? 0 : pairedLength)
     var pairedAxes = [Int]()
     for axis in source.indices {
@@ -80,7 +81,7 @@ struct IndexPlan {
       case .index(let value):
         let offset = try position(value) * strides[axis]
         if lists.isEmpty {
-          kept.append((axis, [offset]))
+          kept.append((axis, [offset], false))
         } else {
           pairedAxes.append(axis)
           for entry in pairedOffsets.indices { pairedOffsets[entry] += offset }
@@ -93,12 +94,14 @@ struct IndexPlan {
       case .slice(let start, let stop, let step):
         guard step != 0 else { throw fail("slice step cannot be zero (axis \(axis))") }
         kept.append(
-          (axis, IndexPlan.slicePositions(start, stop, step ?? 1, length: length).map { $0 * strides[axis] }))
+          (
+            axis, IndexPlan.slicePositions(start, stop, step ?? 1, length: length).map { $0 * strides[axis] },
+            true
+          ))
       }
     }
-    // The axes in the result's order, each with its offsets; a whole number alone adds an axis of
-    // one offset that is not part of the shape.
-    var order = kept.map { (offsets: $0.offsets, inShape: lists.isEmpty ? isSlice(items, $0.axis) : true) }
+    // The axes in the result's order, each with its offsets.
+    var order = kept.map { (offsets: $0.offsets, inShape: $0.inShape) }
     if let first = pairedAxes.first {
       let together = pairedAxes.last! - first + 1 == pairedAxes.count
       let place = together ? kept.filter { $0.axis < first }.count : 0
@@ -130,13 +133,6 @@ struct IndexPlan {
     let end = adjusted(stop, default: step < 0 ? -1 : length)
     return Array(stride(from: first, to: end, by: step))
   }
-}
-
-/// Whether `items` keeps `axis` as a slice (missing trailing items are `:`).
-private func isSlice(_ items: [IndexItem], _ axis: Int) -> Bool {
-  guard axis < items.count else { return true }
-  if case .slice = items[axis] { return true }
-  return false
 }
 
 extension Tensor {

@@ -8,10 +8,9 @@ enum GRUOperator: OnnxOperator {
   static let opType = "GRU"
 
   static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
-    let recurrence = try Recurrence(&node, gates: 3)
-    try Recurrence.checkActivations(&node, ["Sigmoid", "Tanh"], directions: recurrence.reversed.count)
+    let r = try Recurrence(&node, gates: 3)
+    try Recurrence.checkActivations(&node, ["Sigmoid", "Tanh"], directions: r.reversed.count)
     let resetAfter = try node.int("linear_before_reset", default: 0) != 0
-    let r = recurrence
     var states = [[Variable]]()
     var finals: [[Variable]] = [[]]
     for d in r.reversed.indices {

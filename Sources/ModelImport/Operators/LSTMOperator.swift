@@ -8,14 +8,13 @@ enum LSTMOperator: OnnxOperator {
   static let opType = "LSTM"
 
   static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
-    let recurrence = try Recurrence(&node, gates: 4)
+    let r = try Recurrence(&node, gates: 4)
     try Recurrence.checkActivations(
-      &node, ["Sigmoid", "Tanh", "Tanh"], directions: recurrence.reversed.count)
+      &node, ["Sigmoid", "Tanh", "Tanh"], directions: r.reversed.count)
     if try node.int("input_forget", default: 0) != 0 {
       throw node.error("attribute input_forget is not supported")
     }
     if node.has(7) { throw node.error("input 7 (P, peepholes) is not supported") }
-    let r = recurrence
     var states = [[Variable]]()
     var finals: [[Variable]] = [[], []]
     for d in r.reversed.indices {
@@ -24,12 +23,7 @@ enum LSTMOperator: OnnxOperator {
       var c = try r.initialState(6, direction: d, name: "c0")
       var hs = Array(repeating: h, count: r.steps.count)
       for t in r.order(d) {
-        let gates = try node.call(
-          Add(),
-          [
-            try r.affine(r.steps[t], weights.input, weights.inputBias),
-            try r.affine(h, weights.recurrent, weights.recurrentBias),
-          ])
+        let gates = try r.preactivation(step: t, state: h, weights)
         let input = try node.call(Sigmoid(), [try r.gate(gates, 0)])
         let output = try node.call(Sigmoid(), [try r.gate(gates, 1)])
         let forget = try node.call(Sigmoid(), [try r.gate(gates, 2)])

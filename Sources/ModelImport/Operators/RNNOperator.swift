@@ -6,8 +6,7 @@ enum RNNOperator: OnnxOperator {
   static let opType = "RNN"
 
   static func map(_ node: inout NodeContext) throws(ModelImportError) -> [Value] {
-    let recurrence = try Recurrence(&node, gates: 1)
-    let r = recurrence
+    let r = try Recurrence(&node, gates: 1)
     let activations = try node.strings("activations") ?? Array(repeating: "Tanh", count: r.reversed.count)
     guard activations.count == r.reversed.count, activations.allSatisfy({ $0 == "Tanh" || $0 == "Relu" })
     else {
@@ -25,12 +24,7 @@ enum RNNOperator: OnnxOperator {
       var h = try r.initialState(5, direction: d, name: "h0")
       var hs = Array(repeating: h, count: r.steps.count)
       for t in r.order(d) {
-        let sum = try node.call(
-          Add(),
-          [
-            try r.affine(r.steps[t], weights.input, weights.inputBias),
-            try r.affine(h, weights.recurrent, weights.recurrentBias),
-          ])
+        let sum = try r.preactivation(step: t, state: h, weights)
         h = try r.activate(sum, activations[d])
         hs[t] = h
       }

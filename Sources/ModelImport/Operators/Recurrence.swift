@@ -121,6 +121,18 @@ struct Recurrence {
     return try node.call(Add(), [product, bias])
   }
 
+  /// Step `t`'s input and state terms added, `x·W + Wb + h·R + Rb`: what an RNN's or LSTM's gates
+  /// start from.
+  func preactivation(step t: Int, state h: Variable, _ weights: Weights) throws(ModelImportError) -> Variable
+  {
+    try node.call(
+      Add(),
+      [
+        try affine(steps[t], weights.input, weights.inputBias),
+        try affine(h, weights.recurrent, weights.recurrentBias),
+      ])
+  }
+
   /// Gate `k` of `gates` (`(batch, gates · hidden)` or `(gates · hidden)`), in ONNX's order.
   func gate(_ gates: Variable, _ k: Int) throws(ModelImportError) -> Variable {
     let slice = IndexItem.slice(start: k * hidden, stop: (k + 1) * hidden, step: 1)
